@@ -1,0 +1,43 @@
+import BriefsCore
+import Foundation
+
+/// What a build or check run should do. Passed explicitly; libraries never read the command line.
+public struct BuildOptions: Sendable {
+    /// The site folder (with `content/`).
+    public var siteRoot: URL
+    /// Where the site is written; `nil` validates only (`briefpress check`).
+    public var output: URL?
+    public var includeDrafts: Bool
+    /// Warnings count as errors (for release).
+    public var strict: Bool
+    /// "Today", injected so dates in the future are judged the same way in tests.
+    public var today: BriefDate
+    /// Folders holding built-in themes, searched before the site's own `themes/`.
+    public var themeSearchPaths: [URL]
+    /// How many briefs are parsed and rendered at once.
+    public var concurrency: Int
+
+    public init(siteRoot: URL, output: URL?, includeDrafts: Bool = false, strict: Bool = false,
+                today: BriefDate, themeSearchPaths: [URL], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.siteRoot = siteRoot
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.today = today
+        self.themeSearchPaths = themeSearchPaths
+        self.concurrency = max(1, concurrency)
+    }
+}
+
+/// The outcome of a run: every problem found, and what was written.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var briefCount: Int
+    public var publishedCount: Int
+    /// Files written; 0 for a check or a build that stopped on errors.
+    public var filesWritten: Int
+    /// The rendered files (also for `check`, which writes nothing).
+    public var files: [OutputFile]
+    /// Whether the run failed: errors, or warnings under `--strict`.
+    public var failed: Bool
+}

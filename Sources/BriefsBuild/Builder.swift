@@ -1,0 +1,119 @@
+import BriefsCore
+import Foundation
+import Logging
+
+/// Runs the pipeline: load → parse → validate → render → write. Each stage returns values and
+/// diagnostics; nothing is written unless the whole run is clean enough to publish.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+    public var logger: Logger
+
+    public init(options: BuildOptions, logger: Logger = Logger(label: "briefpress")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds (or, without an output folder, only checks) the site. Throws `WriteError` only when
+    /// the output cannot be written; content problems are in the report.
+    public func run() async throws -> BuildReport {
+        logger.debug("[1/5] Load \(options.siteRoot.path)")
+        let source = SiteLoader.load(root: options.siteRoot)
+        var diagnostics = source.diagnostics
+        var site = SiteConfig(title: "", baseURL: "http://localhost/")
+        if let text = source.configText {
+            let (config, problems) = SiteConfigDecoder.decode(text: text, path: source.configPath)
+            site = config
+            diagnostics += problems
+        }
+
+        logger.debug("[2/5] Parse \(source.briefs.count) briefs")
+        let parsed = await parse(source.briefs, site: site)
+        let briefs = parsed.compactMap(\.brief)
+        diagnostics += parsed.flatMap(\.diagnostics)
+
+        logger.debug("[3/5] Validate")
+        diagnostics += SiteValidator.validate(
+            briefs, site: site, slugs: source.briefs.map { ($0.slug, $0.path) }, today: options.today,
+            includeDrafts: options.includeDrafts)
+        let published = briefs.filter { options.includeDrafts || !$0.isDraft }
+
+        logger.debug("[4/5] Render")
+        var files: [OutputFile] = []
+        let loader = ThemeLoader(
+            searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
+            siteRoot: options.siteRoot)
+        let (theme, themeProblems) = loader.load(name: site.theme)
+        diagnostics += themeProblems
+        if let theme, source.configText != nil {
+            let rendered = await render(published, site: site, theme: theme)
+            diagnostics += rendered.flatMap(\.diagnostics)
+            files += rendered.flatMap(\.files)
+            let pages = SitePageRenderer(site: site, theme: theme)
+            let summaries = Dictionary(rendered.compactMap { brief in brief.summary.map { (brief.slug, $0) } },
+                                       uniquingKeysWith: { first, _ in first })
+            files.append(pages.home(briefs: published, summaries: summaries))
+            files.append(pages.notFound())
+            files += pages.assets()
+        }
+
+        let failed = diagnostics.hasErrors || (options.strict && diagnostics.warningCount > 0) || source.configText == nil
+        var written = 0
+        if let output = options.output, !failed {
+            logger.debug("[5/5] Write \(files.count) files to \(output.path)")
+            written = try OutputWriter(target: output).write(files.sorted { $0.path < $1.path })
+        }
+        return BuildReport(diagnostics: diagnostics.sorted(), briefCount: source.briefs.count,
+                           publishedCount: published.count, filesWritten: written, files: files, failed: failed)
+    }
+
+    // MARK: - Parallel stages
+
+    struct ParsedBrief: Sendable {
+        var index: Int
+        var brief: Brief?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Decodes every brief, at most `concurrency` at a time, keeping file order in the result.
+    func parse(_ files: [BriefFile], site: SiteConfig) async -> [ParsedBrief] {
+        await boundedMap(files) { index, file in
+            switch SourceText.decode(file.bytes, path: file.path) {
+            case .failure(let diagnostic):
+                return ParsedBrief(index: index, brief: nil, diagnostics: [diagnostic])
+            case .success(let text):
+                let (brief, diagnostics) = BriefDecoder.decode(text: text, path: file.path, slug: file.slug, site: site)
+                return ParsedBrief(index: index, brief: brief, diagnostics: diagnostics)
+            }
+        }
+    }
+
+    func render(_ briefs: [Brief], site: SiteConfig, theme: Theme) async -> [RenderedBrief] {
+        let renderer = BriefRenderer(
+            site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
+            siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) })
+        return await boundedMap(briefs) { _, brief in renderer.render(brief) }
+    }
+
+    /// Maps `items` with at most `options.concurrency` tasks in flight; results keep input order.
+    func boundedMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], _ transform: @escaping @Sendable (Int, Item) -> Result
+    ) async -> [Result] {
+        var results = [Result?](repeating: nil, count: items.count)
+        await withTaskGroup(of: (Int, Result).self) { group in
+            var next = 0
+            func submit() {
+                guard next < items.count else { return }
+                let index = next
+                let item = items[index]
+                group.addTask { (index, transform(index, item)) }
+                next += 1
+            }
+            for _ in 0..<min(options.concurrency, items.count) { submit() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                submit()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,72 @@
+import BriefsCore
+import Foundation
+
+/// A brief file as read from disk, before decoding.
+struct BriefFile: Sendable {
+    /// Site-relative path, e.g. `content/briefs/housing.md`.
+    var path: String
+    var slug: String
+    var bytes: [UInt8]
+}
+
+/// Everything the build reads from the site folder: the only stage that reads content from disk.
+struct SiteSource: Sendable {
+    var configPath: String
+    var configText: String?
+    var briefs: [BriefFile]
+    var diagnostics: [Diagnostic]
+}
+
+enum SiteLoader {
+    static let configPath = "content/site.yaml"
+    static let briefsFolder = "content/briefs"
+
+    /// Reads site.yaml and every `.md` file below `content/briefs/` (sorted, so runs are repeatable).
+    static func load(root: URL) -> SiteSource {
+        var diagnostics: [Diagnostic] = []
+        let configURL = root.appendingPathComponent(configPath)
+        var configText: String?
+        if let data = FileManager.default.contents(atPath: configURL.path) {
+            switch SourceText.decode(Array(data), path: configPath) {
+            case .success(let text): configText = text
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        } else {
+            diagnostics.append(Diagnostic(FileProblem.siteFileMissing(path: configPath)))
+        }
+        let folder = root.appendingPathComponent(briefsFolder, isDirectory: true)
+        var briefs: [BriefFile] = []
+        for relative in markdownFiles(in: folder) {
+            let path = briefsFolder + "/" + relative
+            let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))
+            let url = folder.appendingPathComponent(relative)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                diagnostics.append(Diagnostic(FileProblem.unreadable(reason: "permission denied"),
+                                              at: SourceLocation(path: path, line: 1, column: 1)))
+                continue
+            }
+            briefs.append(BriefFile(path: path, slug: slug, bytes: Array(data)))
+        }
+        if briefs.isEmpty, configText != nil {
+            diagnostics.append(Diagnostic(FileProblem.noBriefs(folder: briefsFolder + "/")))
+        }
+        return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: diagnostics)
+    }
+
+    /// Relative paths of `.md` files below `folder`, hidden files and editor back-ups skipped.
+    static func markdownFiles(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let base = folder.standardizedFileURL.path + "/"
+        var result: [String] = []
+        for case let url as URL in enumerator where url.pathExtension == "md" {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(base) else { continue }
+            let name = url.lastPathComponent
+            if name.hasPrefix("#") || name.hasSuffix("~") { continue }
+            result.append(String(full.dropFirst(base.count)))
+        }
+        return result.sorted()
+    }
+}

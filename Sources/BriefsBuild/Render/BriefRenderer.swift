@@ -1,0 +1,140 @@
+import BriefsCore
+import BriefsMarkdown
+import Foundation
+
+/// Turns one validated brief into its page and the files the page uses. Pure apart from asking
+/// whether referenced images exist, so briefs render in parallel.
+struct BriefRenderer: Sendable {
+    var site: SiteConfig
+    var theme: Theme
+    /// All briefs being published, by slug (translations, summaries).
+    var briefs: [String: Brief]
+    var siteRoot: URL
+    var fileExists: @Sendable (URL) -> Bool
+
+    /// Ids the page template itself uses; Markdown headings never take them.
+    static let reservedIDs: Set<String> = [
+        "main", "recommendations", "recommendations-heading", "background", "background-heading", "research",
+        "research-heading", "references", "references-heading", "cite", "cite-heading", "imprint", "imprint-heading",
+    ]
+
+    func render(_ brief: Brief) -> RenderedBrief {
+        var state = FragmentRenderer(brief: brief, strings: theme.strings(for: brief.language.value), siteRoot: siteRoot,
+                                     fileExists: fileExists)
+        var reserved = Self.reservedIDs
+        for index in brief.recommendations.indices { reserved.insert("recommendation-\(index + 1)") }
+        for index in brief.background.indices { reserved.insert("background-\(index + 1)") }
+        state.page = MarkdownPageContext(reservedIDs: reserved)
+
+        let lede = state.render(brief.body, headingBase: 2, prefix: "lede")
+        let recommendations = brief.recommendations.enumerated().map { index, section in
+            state.section(section, number: index + 1, idPrefix: "recommendation")
+        }
+        let background = brief.background.enumerated().map { index, section in
+            state.section(section, number: index + 1, idPrefix: "background")
+        }
+        let research = brief.research.map { state.render($0, headingBase: 3, prefix: "research") }
+        let references = brief.references.enumerated().map { index, reference in
+            Self.unwrapParagraph(state.render(reference, headingBase: 3, prefix: "ref-\(index + 1)"))
+        }
+        let abstract = brief.abstract.flatMap { state.plainText($0) } ?? state.firstParagraph
+        let image = brief.image.map { state.coverImage($0) }
+
+        let view = BriefPageView(
+            page: pageView(for: brief, description: abstract),
+            slug: brief.slug,
+            seriesLine: seriesLine(brief, strings: state.strings),
+            title: state.typography(brief.title.value),
+            subtitle: brief.subtitle.map(state.typography),
+            authors: authorViews(brief),
+            affiliations: brief.affiliations.enumerated().map { index, affiliation in
+                AffiliationView(number: index + 1, name: affiliation.name, unit: affiliation.unit, rorURL: affiliation.ror)
+            },
+            showAffiliationNumbers: brief.affiliations.count > 1,
+            date: dateView(brief.date.value, brief: brief, strings: state.strings),
+            updated: brief.updated.map { dateView($0.value, brief: brief, strings: state.strings) },
+            ledeHTML: lede, recommendations: recommendations, background: background, researchHTML: research,
+            references: references, imprint: imprintView(brief, strings: state.strings),
+            translation: translationView(brief),
+            image: image ?? nil, keywords: brief.keywords)
+        let html = theme.render(view, template: "brief")
+        var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", text: html)]
+        files += state.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
+        return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: state.page.usedIDs,
+                             summary: abstract, diagnostics: state.diagnostics)
+    }
+
+    // MARK: - View pieces
+
+    func pageView(for brief: Brief, description: String?) -> PageView {
+        let strings = theme.strings(for: brief.language.value)
+        var alternates: [AlternateLink] = []
+        if let translation = translationView(brief) {
+            alternates.append(AlternateLink(href: site.baseURL + "briefs/\(brief.slug)/", hreflang: brief.language.value))
+            alternates.append(AlternateLink(href: site.baseURL + "briefs/\(brief.translationSlug ?? "")/",
+                                            hreflang: translation.lang))
+        }
+        return PageView(
+            lang: brief.language.value,
+            title: Typography.apply(brief.title.value, language: TypographyLanguage(bcp47: brief.language.value))
+                + " – " + site.title,
+            description: description ?? "", canonicalURL: site.baseURL + "briefs/\(brief.slug)/", root: "../../",
+            siteTitle: site.title, homeURL: "../../", stylesheetURL: "../../assets/style.css", isDraft: brief.isDraft,
+            t: strings.values, headHTML: "", alternates: alternates)
+    }
+
+    func seriesLine(_ brief: Brief, strings: UIStrings) -> String? {
+        guard let series = brief.series else { return brief.number.map { "\(strings["number"]) \($0.value)" } }
+        guard let number = brief.number else { return series }
+        return "\(series) \(strings["number"]) \(number.value)"
+    }
+
+    func authorViews(_ brief: Brief) -> [AuthorView] {
+        let language = TypographyLanguage(bcp47: brief.language.value)
+        let and = language == .german ? " und " : " and "
+        return brief.authors.enumerated().map { index, author in
+            let numbers = author.affiliationIDs.compactMap { id in
+                brief.affiliations.firstIndex { $0.id == id.value }.map { String($0 + 1) }
+            }
+            let separator = index == brief.authors.count - 1 ? "" : (index == brief.authors.count - 2 ? and : ", ")
+            return AuthorView(name: author.name, orcidURL: author.orcid.map(ORCID.url),
+                              affiliationNumbers: numbers.joined(separator: ","), separator: separator)
+        }
+    }
+
+    func dateView(_ date: BriefDate, brief: Brief, strings: UIStrings) -> DateView {
+        DateView(iso: date.description, display: strings.display(date, language: brief.language.value))
+    }
+
+    func imprintView(_ brief: Brief, strings: UIStrings) -> ImprintView? {
+        guard let imprint = brief.imprint else { return nil }
+        let license = brief.license.flatMap { License.named($0.value) }
+        let contactURL: String? = imprint.contact.map { contact in
+            contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact
+        }
+        return ImprintView(
+            publisher: imprint.publisher, unit: imprint.unit, place: imprint.place, contact: imprint.contact,
+            contactURL: contactURL, authors: authorViews(brief).map { $0.name + $0.separator }.joined(),
+            date: dateView(brief.date.value, brief: brief, strings: strings),
+            doi: brief.doi?.value, doiURL: brief.doi.map { DOI.url($0.value) },
+            licenseName: license?.name ?? brief.license?.value, licenseURL: license?.url)
+    }
+
+    func translationView(_ brief: Brief) -> TranslationView? {
+        guard let slug = brief.translationSlug, let other = briefs[slug] else { return nil }
+        let label = theme.strings(for: other.language.value)["versionLink"]
+        return TranslationView(url: "../\(slug)/", lang: other.language.value, label: label)
+    }
+
+    /// A reference is one paragraph; inside `<li>` the `<p>` adds only spacing.
+    static func unwrapParagraph(_ html: String) -> String {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"),
+              trimmed.components(separatedBy: "<p>").count == 2 else { return trimmed }
+        return String(trimmed.dropFirst(3).dropLast(4))
+    }
+}
+
+extension Brief {
+    var translationSlug: String? { translation?.value }
+}

@@ -1,0 +1,128 @@
+import BriefsCore
+import BriefsMarkdown
+import Foundation
+
+/// Renders the Markdown pieces of one brief onto one page, sharing ids and footnote numbers,
+/// mapping every position back to the `.md` file and collecting the images the page needs.
+struct FragmentRenderer {
+    let brief: Brief
+    let strings: UIStrings
+    let siteRoot: URL
+    let fileExists: @Sendable (URL) -> Bool
+    let language: TypographyLanguage
+    var page = MarkdownPageContext()
+    var links: [BriefLink] = []
+    var diagnostics: [Diagnostic] = []
+    /// Output path → source file.
+    var assets: [String: URL] = [:]
+    /// Plain text of the lede's first paragraph, the default abstract.
+    var firstParagraph: String?
+
+    init(brief: Brief, strings: UIStrings, siteRoot: URL, fileExists: @escaping @Sendable (URL) -> Bool) {
+        self.brief = brief
+        self.strings = strings
+        self.siteRoot = siteRoot
+        self.fileExists = fileExists
+        self.language = TypographyLanguage(bcp47: brief.language.value)
+    }
+
+    var markdownStrings: MarkdownStrings {
+        MarkdownStrings(footnotesLabel: strings["footnotes"], footnoteBackLabel: strings["footnoteBack"],
+                        tableLabel: strings["table"])
+    }
+
+    func typography(_ text: String) -> String { Typography.apply(text, language: language) }
+
+    /// The folder of the brief file, which image paths are relative to.
+    var briefFolder: URL {
+        siteRoot.appendingPathComponent(brief.sourcePath).deletingLastPathComponent()
+    }
+
+    mutating func render(_ text: MarkdownText, headingBase: Int, prefix: String, language: String? = nil) -> String {
+        let options = MarkdownOptions(
+            language: language.map(TypographyLanguage.init(bcp47:)) ?? self.language, strings: markdownStrings,
+            headingBase: headingBase, idPrefix: prefix, rewriteDestination: Self.rewrite)
+        let rendered = Markdown.render(text.text, options: options, page: &page)
+        if firstParagraph == nil, prefix == "lede" { firstParagraph = rendered.firstParagraph }
+        for issue in rendered.issues {
+            let location = text.origin.location(line: issue.line, column: issue.column)
+            switch issue.kind {
+            case .rawHTML: diagnostics.append(Diagnostic(ContentProblem.rawHTML, at: location))
+            case .unsafeURL(let url): diagnostics.append(Diagnostic(ContentProblem.unsafeURL(url), at: location))
+            }
+        }
+        for link in rendered.links {
+            let location = text.origin.location(line: link.line, column: link.column)
+            links.append(BriefLink(kind: link.kind == .image ? .image : .link, destination: link.destination, location: location))
+            if link.kind == .image {
+                addAsset(link.destination, location: location, length: link.destination.count)
+            }
+        }
+        return rendered.html
+    }
+
+    mutating func plainText(_ text: MarkdownText) -> String? {
+        var scratch = MarkdownPageContext()
+        let rendered = Markdown.render(text.text, options: MarkdownOptions(language: language, strings: markdownStrings),
+                                       page: &scratch)
+        let plain = rendered.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return plain.isEmpty ? nil : plain
+    }
+
+    mutating func section(_ section: BriefSection, number: Int, idPrefix: String) -> SectionView {
+        let id = "\(idPrefix)-\(number)"
+        let anchor = page.uniqueID(for: section.title)
+        let html = section.text.map { render($0, headingBase: 4, prefix: id) } ?? ""
+        let quotes = section.quotes.enumerated().map { index, quote in
+            QuoteView(html: render(quote.text, headingBase: 5, prefix: "\(id)-q\(index + 1)", language: quote.language),
+                      source: typography(quote.source),
+                      lang: quote.language == brief.language.value ? nil : quote.language)
+        }
+        return SectionView(number: number, id: id, anchorID: anchor, title: typography(section.title), html: html,
+                           quotes: quotes)
+    }
+
+    mutating func coverImage(_ image: BriefImage) -> ImageView? {
+        guard let output = addAsset(image.source.value, location: image.source.location, length: image.source.length)
+        else { return nil }
+        return ImageView(src: output, alt: image.alt)
+    }
+
+    /// Registers a relative file the page uses; returns its path relative to the page, or `nil`
+    /// (with a diagnostic) when it is missing or outside the briefs folder.
+    @discardableResult
+    mutating func addAsset(_ destination: String, location: SourceLocation, length: Int) -> String? {
+        guard let relative = Self.localPath(destination) else { return destination }
+        let source = briefFolder.appendingPathComponent(relative).standardizedFileURL
+        let components = relative.split(separator: "/")
+        guard !components.contains(".."), fileExists(source) else {
+            diagnostics.append(Diagnostic(ContentProblem.missingImage(path: destination), at: location, length: length))
+            return nil
+        }
+        assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
+        return relative
+    }
+
+    /// The file path of a relative URL (`images/a.jpg`), or `nil` for absolute URLs and fragments.
+    static func localPath(_ destination: String) -> String? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("/"), !trimmed.contains("://"),
+              !trimmed.lowercased().hasPrefix("mailto:"), !trimmed.lowercased().hasPrefix("tel:") else { return nil }
+        let path = String(trimmed.prefix { $0 != "#" && $0 != "?" })
+        return path.removingPercentEncoding ?? path
+    }
+
+    /// Links written as the source file (`other-brief.md#x`) point to that brief's page.
+    static let rewrite: @Sendable (String, MarkdownLink.Kind) -> String = { destination, kind in
+        guard kind == .link else { return destination }
+        var path = destination
+        var fragment = ""
+        if let hash = destination.firstIndex(of: "#") {
+            path = String(destination[..<hash])
+            fragment = String(destination[hash...])
+        }
+        if path.hasPrefix("./") { path.removeFirst(2) }
+        guard path.hasSuffix(".md"), !path.contains("/"), !path.contains(":") else { return destination }
+        return "../\(path.dropLast(3))/" + fragment
+    }
+}

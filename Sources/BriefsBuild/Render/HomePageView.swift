@@ -1,0 +1,79 @@
+import Mustache
+
+/// The home page: every published brief, grouped by series, newest first.
+struct HomePageView: MustacheParent, Sendable {
+    static let keys = ["page", "groups", "showSeriesHeadings"]
+    var page: PageView
+    var groups: [SeriesGroupView]
+    /// A heading per series only helps when there is more than one series.
+    var showSeriesHeadings: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "groups": groups.isEmpty ? nil : groups
+        case "showSeriesHeadings": showSeriesHeadings
+        default: nil
+        }
+    }
+}
+
+struct SeriesGroupView: MustacheParent, Sendable {
+    static let keys = ["series", "briefs"]
+    var series: String
+    var briefs: [BriefSummaryView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "series": series
+        case "briefs": briefs
+        default: nil
+        }
+    }
+}
+
+struct BriefSummaryView: MustacheParent, Sendable {
+    static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft"]
+    var url: String
+    var title: String
+    var subtitle: String?
+    var authors: String
+    var date: DateView
+    var summary: String?
+    /// Set when the brief's language differs from the home page's.
+    var lang: String?
+    var seriesLine: String?
+    var isDraft: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "title": title
+        case "subtitle": subtitle
+        case "authors": authors
+        case "date": date
+        case "summary": summary
+        case "lang": lang
+        case "seriesLine": seriesLine
+        case "isDraft": isDraft
+        default: nil
+        }
+    }
+}
+
+/// The 404 page needs only the layout.
+struct NotFoundPageView: MustacheParent, Sendable {
+    static let keys = ["page"]
+    var page: PageView
+
+    func child(named name: String) -> Any? { name == "page" ? page : nil }
+}
+
+/// Every name a template may use, for the theme lint.
+enum ViewModelKeys {
+    static let all: Set<String> = Set(
+        PageView.keys + AlternateLink.keys + BriefPageView.keys + AuthorView.keys + AffiliationView.keys
+            + DateView.keys + SectionView.keys + QuoteView.keys + ImprintView.keys + TranslationView.keys
+            + ImageView.keys + HomePageView.keys + SeriesGroupView.keys + BriefSummaryView.keys
+            + NotFoundPageView.keys)
+}

@@ -1,0 +1,56 @@
+import BriefsCore
+import BriefsMarkdown
+import Foundation
+
+/// Renders the pages that are not briefs (home, 404) and copies the theme's assets.
+struct SitePageRenderer: Sendable {
+    var site: SiteConfig
+    var theme: Theme
+
+    func home(briefs: [Brief], summaries: [String: String]) -> OutputFile {
+        let strings = theme.strings(for: site.language)
+        let sorted = briefs.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) }
+        var groups: [SeriesGroupView] = []
+        for brief in sorted {
+            let series = brief.series ?? site.title
+            let summary = BriefSummaryView(
+                url: "briefs/\(brief.slug)/",
+                title: Typography.apply(brief.title.value, language: TypographyLanguage(bcp47: brief.language.value)),
+                subtitle: brief.subtitle.map { Typography.apply($0, language: TypographyLanguage(bcp47: brief.language.value)) },
+                authors: brief.authors.map(\.name).joined(separator: ", "),
+                date: DateView(iso: brief.date.value.description,
+                               display: theme.strings(for: brief.language.value).display(brief.date.value, language: brief.language.value)),
+                summary: summaries[brief.slug],
+                lang: brief.language.value == site.language ? nil : brief.language.value,
+                seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" },
+                isDraft: brief.isDraft)
+            if let index = groups.firstIndex(where: { $0.series == series }) {
+                groups[index].briefs.append(summary)
+            } else {
+                groups.append(SeriesGroupView(series: series, briefs: [summary]))
+            }
+        }
+        let page = PageView(
+            lang: site.language, title: site.title, description: "", canonicalURL: site.baseURL, root: "",
+            siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,
+            t: strings.values, headHTML: "", alternates: [])
+        let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
+        return OutputFile(path: "index.html", text: theme.render(view, template: "home"))
+    }
+
+    /// The 404 page is served at any missing address, so its links are absolute paths.
+    func notFound() -> OutputFile {
+        let strings = theme.strings(for: site.language)
+        let rootPath = URL(string: site.baseURL)?.path ?? "/"
+        let root = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        let page = PageView(
+            lang: site.language, title: strings["notFoundTitle"] + " – " + site.title, description: "",
+            canonicalURL: site.baseURL + "404.html", root: root, siteTitle: site.title, homeURL: root,
+            stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "", alternates: [])
+        return OutputFile(path: "404.html", text: theme.render(NotFoundPageView(page: page), template: "404"))
+    }
+
+    func assets() -> [OutputFile] {
+        theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
+    }
+}

@@ -1,0 +1,55 @@
+import BriefsCore
+import Foundation
+
+/// Checks that need more than one file: slugs, DOIs, translations, the site's DOI policy, dates.
+enum SiteValidator {
+    /// Returns the briefs that may be published in this run and the problems found.
+    static func validate(_ briefs: [Brief], site: SiteConfig, slugs: [(slug: String, path: String)],
+                         today: BriefDate, includeDrafts: Bool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var firstPathForSlug: [String: String] = [:]
+        for (slug, path) in slugs {
+            if !Slugify.isValid(slug) {
+                diagnostics.append(Diagnostic(FileProblem.invalidSlug(slug), at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+            if let other = firstPathForSlug[slug] {
+                diagnostics.append(Diagnostic(FileProblem.duplicateSlug(slug, other: other),
+                                              at: SourceLocation(path: path, line: 1, column: 1)))
+            } else {
+                firstPathForSlug[slug] = path
+            }
+        }
+        let bySlug = Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstForDOI: [String: Brief] = [:]
+        for brief in briefs {
+            if let doi = brief.doi {
+                if let other = firstForDOI[doi.value] {
+                    diagnostics.append(Diagnostic(ContentProblem.duplicateDOI(doi.value, other: other.sourcePath), at: doi))
+                } else {
+                    firstForDOI[doi.value] = brief
+                }
+                if let prefix = site.doiPrefix, DOI.prefix(of: doi.value) != prefix {
+                    diagnostics.append(Diagnostic(FrontMatterProblem.doiPrefixMismatch(doi: doi.value, prefix: prefix), at: doi))
+                }
+            }
+            if let translation = brief.translation {
+                if translation.value == brief.slug {
+                    diagnostics.append(Diagnostic(ContentProblem.translationIsSelf, at: translation))
+                } else if let other = bySlug[translation.value] {
+                    if other.isDraft, !brief.isDraft, !includeDrafts {
+                        diagnostics.append(Diagnostic(ContentProblem.unknownTranslation(slug: translation.value, suggestion: nil),
+                                                      at: translation))
+                    }
+                } else {
+                    let suggestion = Suggestion.closest(to: translation.value, among: bySlug.keys.sorted())
+                    diagnostics.append(Diagnostic(ContentProblem.unknownTranslation(slug: translation.value, suggestion: suggestion),
+                                                  at: translation))
+                }
+            }
+            if !brief.isDraft, brief.date.value > today {
+                diagnostics.append(Diagnostic(FrontMatterProblem.dateInFuture(brief.date.value.description), at: brief.date))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,81 @@
+import BriefsBuild
+import BriefsCore
+import Foundation
+import Logging
+
+/// Runs a build or check for the command line: prints diagnostics and the summary, returns the
+/// exit code (0 clean, 1 content problems, 2 the tool could not run).
+struct Runner {
+    var options: SiteOptions
+
+    func run(output: URL?) async -> Int32 {
+        let root = options.siteRoot
+        var logger = Logger(label: "briefpress") { _ in StreamLogHandler.standardError(label: "briefpress") }
+        logger.logLevel = options.verbose ? .debug : .warning
+        guard FileManager.default.fileExists(atPath: root.path) else {
+            printError("briefpress: error: the site folder \(root.path) does not exist")
+            return 2
+        }
+        let buildOptions = BuildOptions(
+            siteRoot: root, output: output, includeDrafts: options.drafts, strict: options.strict,
+            today: Self.today(), themeSearchPaths: ThemeLocator.builtInThemeFolders())
+        let report: BuildReport
+        do {
+            report = try await Builder(options: buildOptions, logger: logger).run()
+        } catch {
+            printError("briefpress: error: \(error)")
+            return 2
+        }
+        let printer = DiagnosticPrinter(
+            format: options.format, colored: Self.useColor(),
+            source: { path in
+                let url = root.appendingPathComponent(path)
+                guard let data = FileManager.default.contents(atPath: path.hasPrefix("/") ? path : url.path),
+                      data.count <= SourceText.maximumBytes else { return nil }
+                return String(decoding: data, as: UTF8.self)
+            })
+        let summary = summaryLine(report, output: output, root: root)
+        let text = printer.render(report.diagnostics, summary: options.quiet && options.format == .text ? "" : summary)
+        if options.format == .json {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            let trimmed = options.quiet ? String(text.dropLast()) : text
+            if !trimmed.isEmpty { FileHandle.standardError.write(Data(trimmed.utf8)) }
+        }
+        return report.failed ? 1 : 0
+    }
+
+    func summaryLine(_ report: BuildReport, output: URL?, root: URL) -> String {
+        let errors = report.diagnostics.errorCount
+        let warnings = report.diagnostics.warningCount
+        let counts = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+        let briefs = "\(report.briefCount) \(report.briefCount == 1 ? "brief" : "briefs")"
+        if report.failed {
+            let kept = output.map { _ in "; nothing was written, the previous output is unchanged" } ?? ""
+            return "briefpress: \(counts) in \(briefs)\(kept)"
+        }
+        guard let output else { return "briefpress: \(counts) in \(briefs); ready to build" }
+        let shown = Self.relativePath(output, to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return "briefpress: \(counts) in \(briefs); built \(report.publishedCount) published into \(shown)/ (\(report.filesWritten) files). Open \(shown)/index.html"
+    }
+
+    static func relativePath(_ url: URL, to base: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let basePath = base.standardizedFileURL.path + "/"
+        return path.hasPrefix(basePath) ? String(path.dropFirst(basePath.count)) : path
+    }
+
+    static func today() -> BriefDate {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
+        return BriefDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static func useColor() -> Bool {
+        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+    }
+
+    func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import BriefsBuild
+import BriefsCore
+import Foundation
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The site folder, containing content/site.yaml and content/briefs/.", valueName: "site"))
+    var site: String = "."
+
+    @Flag(name: .long, help: "Include briefs marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors (use this before a release).")
+    var strict = false
+
+    @Option(name: .long, help: "How problems are reported: text (for people) or json (for tools).")
+    var format: DiagnosticPrinter.Format = .text
+
+    @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print each step of the build.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+    }
+
+    var siteRoot: URL {
+        URL(fileURLWithPath: site, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+    }
+}
+
+extension DiagnosticPrinter.Format: ExpressibleByArgument {}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// Typed, positioned reading of YAML values that turns every mismatch into a diagnostic an
+/// editor understands, and remembers which keys were read so the rest can be reported as unknown.
+struct FieldReader {
+    let path: String
+    /// The whole file split into lines, to find where a block scalar's text starts.
+    let fileLines: [Substring]
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, fileText: String) {
+        self.path = path
+        self.fileLines = fileText.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    mutating func report(_ problem: some DiagnosticMessage, at location: SourceLocation, length: Int = 1) {
+        diagnostics.append(Diagnostic(problem, at: location, length: length))
+    }
+
+    // MARK: - Shapes
+
+    /// The fields of a mapping, or a wrong-type diagnostic.
+    mutating func fields(_ node: YAMLNode, name: String) -> Fields? {
+        guard case .mapping(let pairs, let location) = node else {
+            if case .scalar(let scalar) = node, scalar.isNull { return Fields(pairs: [], location: node.location) }
+            report(FrontMatterProblem.wrongType(field: name, expected: "a group of fields", found: node.kindDescription),
+                   at: node.location)
+            return nil
+        }
+        return Fields(pairs: pairs, location: location)
+    }
+
+    /// The items of a list; a single value counts as a list of one, an empty value as none.
+    mutating func list(_ node: YAMLNode, name: String) -> [YAMLNode] {
+        switch node {
+        case .sequence(let items, _): return items
+        case .scalar(let scalar) where scalar.isNull: return []
+        case .scalar: return [node]
+        case .mapping:
+            report(FrontMatterProblem.wrongType(field: name, expected: "a list (lines starting with '- ')", found: "a group of fields"),
+                   at: node.location)
+            return []
+        }
+    }
+
+    // MARK: - Scalars
+
+    /// A text value; `nil` when it is empty (reported if `required`) or not text.
+    mutating func string(_ node: YAMLNode?, name: String, required: Bool = false, context: String? = nil,
+                         at missingLocation: SourceLocation? = nil) -> Located<String>? {
+        guard let node else {
+            if required, let missingLocation {
+                report(FrontMatterProblem.missingField(field: name, context: context), at: missingLocation)
+            }
+            return nil
+        }
+        guard case .scalar(let scalar) = node else {
+            report(FrontMatterProblem.wrongType(field: name, expected: "a single value", found: node.kindDescription),
+                   at: node.location)
+            return nil
+        }
+        let text = scalar.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if scalar.isNull || text.isEmpty {
+            if required {
+                report(FrontMatterProblem.emptyValue(field: name), at: scalar.location)
+            }
+            return nil
+        }
+        return Located(text, at: scalar.location, length: scalar.length)
+    }
+
+    mutating func int(_ node: YAMLNode?, name: String) -> Located<Int>? {
+        guard let value = string(node, name: name) else { return nil }
+        guard let number = Int(value.value), number >= 0 else {
+            report(FrontMatterProblem.wrongType(field: name, expected: "a whole number such as 7", found: quoted(value.value)),
+                   at: value.location, length: value.length)
+            return nil
+        }
+        return Located(number, at: value.location, length: value.length)
+    }
+
+    mutating func bool(_ node: YAMLNode?, name: String) -> Bool? {
+        guard let value = string(node, name: name) else { return nil }
+        switch value.value.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(FrontMatterProblem.wrongType(field: name, expected: "true or false", found: quoted(value.value)),
+                   at: value.location, length: value.length)
+            return nil
+        }
+    }
+
+    mutating func date(_ node: YAMLNode?, name: String, required: Bool = false, at missing: SourceLocation? = nil) -> Located<BriefDate>? {
+        guard let value = string(node, name: name, required: required, at: missing) else { return nil }
+        switch BriefDate.parse(value.value) {
+        case .success(let date): return Located(date, at: value.location, length: value.length)
+        case .failure(let error):
+            report(FrontMatterProblem.invalidDate(field: name, value: value.value, reason: error.reason),
+                   at: value.location, length: value.length)
+            return nil
+        }
+    }
+
+    /// A list of text values (`keywords: [a, b]`, or one value on its own).
+    mutating func strings(_ node: YAMLNode?, name: String) -> [Located<String>] {
+        guard let node else { return [] }
+        return list(node, name: name).compactMap { string($0, name: name) }
+    }
+
+    /// Markdown in a YAML value, with the origin that maps its positions back to the file.
+    mutating func markdown(_ node: YAMLNode?, name: String, required: Bool = false, context: String? = nil,
+                           at missing: SourceLocation? = nil) -> MarkdownText? {
+        guard let value = string(node, name: name, required: required, context: context, at: missing),
+              case .scalar(let scalar)? = node else { return nil }
+        _ = value
+        return MarkdownText(scalar.text, origin: origin(of: scalar))
+    }
+
+    /// Where the text of a scalar starts: the line after `|` or `>` with the block's indentation,
+    /// or the value's own column (after the quote) for inline values.
+    func origin(of scalar: YAMLScalar) -> TextOrigin {
+        let line = scalar.location.line
+        switch scalar.style {
+        case .literal, .folded:
+            var contentLine = line + 1
+            while contentLine - 1 < fileLines.count, fileLines[contentLine - 1].allSatisfy(\.isWhitespace) {
+                contentLine += 1
+            }
+            let indent = contentLine - 1 < fileLines.count ? fileLines[contentLine - 1].prefix { $0 == " " }.count : 0
+            return TextOrigin(path: path, firstLine: line + 1, columnOffset: indent, linesFollow: scalar.style == .literal)
+        case .singleQuoted, .doubleQuoted:
+            return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column, linesFollow: false)
+        case .plain:
+            return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column - 1, linesFollow: false)
+        }
+    }
+}
+
+/// The `key: value` pairs of one mapping, tracking which keys were read.
+struct Fields {
+    let pairs: [YAMLPair]
+    let location: SourceLocation
+    private(set) var used: Set<String> = []
+
+    init(pairs: [YAMLPair], location: SourceLocation) {
+        self.pairs = pairs
+        self.location = location
+    }
+
+    subscript(key: String) -> YAMLNode? {
+        mutating get {
+            used.insert(key)
+            return pairs.first { $0.key.text == key }?.value
+        }
+    }
+
+    /// Reports keys that were never read, suggesting the closest known key.
+    func reportUnknown(known: [String], into reader: inout FieldReader) {
+        for pair in pairs where !used.contains(pair.key.text) {
+            let suggestion = Suggestion.closest(to: pair.key.text, among: known, caseInsensitive: true)
+            reader.report(FrontMatterProblem.unknownKey(pair.key.text, suggestion: suggestion, known: known),
+                          at: pair.key.location, length: pair.key.length)
+        }
+    }
+}

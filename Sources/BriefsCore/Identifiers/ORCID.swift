@@ -1,0 +1,38 @@
+import Foundation
+
+/// ORCID iDs: 16 characters in groups of four, the last an ISO 7064 MOD 11-2 check character.
+public enum ORCID {
+    /// The bare iD (`0000-0002-1825-0097`), or why it is not one.
+    public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
+        var value = text.trimmingCharacters(in: .whitespaces)
+        for prefix in ["https://orcid.org/", "http://orcid.org/", "orcid.org/"] where value.lowercased().hasPrefix(prefix) {
+            value = String(value.dropFirst(prefix.count))
+            break
+        }
+        value = value.uppercased()
+        let groups = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard groups.count == 4, groups.allSatisfy({ $0.count == 4 }) else {
+            return .failure(InvalidIdentifier("must be 16 characters in four groups, like 0000-0002-1825-0097"))
+        }
+        let characters = Array(groups.joined())
+        guard characters.dropLast().allSatisfy(\.isASCIIDigit),
+              let last = characters.last, last.isASCIIDigit || last == "X" else {
+            return .failure(InvalidIdentifier("may contain only digits (and X as the last character)"))
+        }
+        let expected = checkCharacter(for: characters.dropLast().compactMap(\.wholeNumberValue))
+        guard expected == last else {
+            return .failure(InvalidIdentifier("has a wrong check digit (the last character should be \(expected)); is there a typo?"))
+        }
+        return .success(value)
+    }
+
+    /// ISO 7064 MOD 11-2 over the first 15 digits, as in ORCID's reference code.
+    static func checkCharacter(for digits: [Int]) -> Character {
+        var total = 0
+        for digit in digits { total = (total + digit) * 2 }
+        let result = (12 - total % 11) % 11
+        return result == 10 ? "X" : Character(String(result))
+    }
+
+    public static func url(_ orcid: String) -> String { "https://orcid.org/" + orcid }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A publication date as precise as the editor wrote it: `2025`, `2025-06` or `2025-06-14`.
+/// Citations keep the precision (APA writes "(2025, Juni)"), so a missing day is never invented.
+public struct BriefDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int?
+    public var day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = month == nil ? nil : day
+    }
+
+    /// ISO 8601 in the written precision: `2025`, `2025-06`, `2025-06-14`.
+    public var description: String {
+        var text = String(format: "%04d", year)
+        if let month { text += String(format: "-%02d", month) }
+        if let day { text += String(format: "-%02d", day) }
+        return text
+    }
+
+    /// A full date for systems that need one (feeds, sitemaps): missing parts become 1.
+    public var fullISO: String { String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1) }
+
+    public static func < (lhs: BriefDate, rhs: BriefDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    public enum ParseError: Error, Equatable {
+        case format, month(Int), day(Int, month: Int, year: Int), year(Int)
+
+        /// The reason, phrased to follow the value in a message.
+        public var reason: String {
+            switch self {
+            case .format: "is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2025-06-14)"
+            case .month(let month): "has month \(month), which is out of range (1-12)"
+            case .day(let day, let month, let year):
+                "has day \(day), but month \(month) of \(year) has \(BriefDate.daysIn(month: month, year: year)) days"
+            case .year(let year): "has year \(year), which is out of range (1900-2999)"
+            }
+        }
+    }
+
+    /// Parses the three written forms, checking month and day ranges (leap years included).
+    public static func parse(_ text: String) -> Result<BriefDate, ParseError> {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let widths = [4, 2, 2]
+        guard (1...3).contains(parts.count) else { return .failure(.format) }
+        var numbers: [Int] = []
+        for (index, part) in parts.enumerated() {
+            guard part.count == widths[index], part.allSatisfy(\.isASCIIDigit), let number = Int(part)
+            else { return .failure(.format) }
+            numbers.append(number)
+        }
+        let year = numbers[0]
+        guard (1900...2999).contains(year) else { return .failure(.year(year)) }
+        guard numbers.count > 1 else { return .success(BriefDate(year: year)) }
+        let month = numbers[1]
+        guard (1...12).contains(month) else { return .failure(.month(month)) }
+        guard numbers.count > 2 else { return .success(BriefDate(year: year, month: month)) }
+        let day = numbers[2]
+        guard day >= 1, day <= daysIn(month: month, year: year) else {
+            return .failure(.day(day, month: month, year: year))
+        }
+        return .success(BriefDate(year: year, month: month, day: day))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,35 @@
+/// The entry points: Markdown text in, HTML and facts about it out.
+public enum Markdown {
+    /// Renders one Markdown fragment to HTML with our own renderer (cmark only parses).
+    ///
+    /// - Parameters:
+    ///   - markdown: The fragment, without front matter.
+    ///   - options: Language, localized words, heading base, id prefix, link rewriting.
+    ///   - page: The page the fragment goes onto; its ids and footnote count are updated.
+    public static func render(
+        _ markdown: String, options: MarkdownOptions, page: inout MarkdownPageContext
+    ) -> RenderedMarkdown {
+        let document = Typesetter.typeset(parse(markdown), language: options.language)
+        var renderer = HTMLRenderer(options: options, page: page)
+        let html = renderer.render(document)
+        page = renderer.page
+        let firstParagraph = document.children.first { $0.kind == .paragraph }
+            .map { PlainText.inline($0.children) }
+        return RenderedMarkdown(
+            html: html,
+            links: renderer.links,
+            headings: renderer.headings,
+            anchors: renderer.anchors,
+            firstParagraph: firstParagraph,
+            plainText: PlainText.document(document),
+            issues: renderer.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        )
+    }
+
+    /// Parses Markdown into a tree without rendering, e.g. for golden tests or analysis.
+    ///
+    /// Positions are 1-based lines and Unicode-scalar columns in `markdown`.
+    public static func parse(_ markdown: String) -> MarkdownNode {
+        MarkdownParser.parse(markdown)
+    }
+}

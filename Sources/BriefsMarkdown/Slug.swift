@@ -1,0 +1,55 @@
+/// Turns heading text into a fragment id editors can type and link to.
+public enum Slug {
+    /// The slug of `text`: letters and digits of any script, lower-cased; whitespace,
+    /// hyphens, dashes and underscores become single `-`; other punctuation is dropped.
+    ///
+    /// `"Wohnungsmarkt im ländlichen Raum"` → `"wohnungsmarkt-im-ländlichen-raum"`.
+    /// Text without letters or digits gives `"section"`, so an id is never empty.
+    public static func make(_ text: String) -> String {
+        let slug = sanitize(text)
+        return slug.isEmpty ? "section" : slug
+    }
+
+    /// Like ``make(_:)`` but returns an empty string when nothing is left, so callers
+    /// can choose their own fallback (footnotes fall back to their number).
+    static func sanitize(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSeparator = false
+        for scalar in text.lowercased().unicodeScalars {
+            if isKept(scalar, attachesToLetter: !pendingSeparator && !result.isEmpty) {
+                if pendingSeparator && !result.isEmpty {
+                    result.append("-")
+                }
+                pendingSeparator = false
+                result.append(scalar)
+            } else if isSeparator(scalar) {
+                pendingSeparator = true
+            }
+            // Anything else is punctuation or a symbol: dropped without a separator, so
+            // "Wohnungs(markt)" stays one word.
+        }
+        return String(result)
+    }
+
+    private static func isKept(_ scalar: Unicode.Scalar, attachesToLetter: Bool) -> Bool {
+        let properties = scalar.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            // Combining marks belong to the letter before them (decomposed "ä").
+            return attachesToLetter
+        default:
+            return false
+        }
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        // Dashes count as separators so "1990–2000" and "1990--2000" give the same slug,
+        // whether or not typography has already run.
+        scalar.properties.isWhitespace
+            || scalar == "_"
+            || scalar.properties.generalCategory == .dashPunctuation
+    }
+}

@@ -1,0 +1,127 @@
+/// A position as cmark reports it: 1-based line, 1-based column in UTF-8 bytes.
+struct SourcePoint: Equatable {
+    var line: Int
+    var byteColumn: Int
+
+    /// cmark reports `0:0` for nodes it created without a source (e.g. e-mail autolinks).
+    var isKnown: Bool { line > 0 && byteColumn > 0 }
+}
+
+/// The Markdown source as lines of UTF-8 bytes.
+///
+/// cmark counts columns in UTF-8 bytes, but our diagnostics count Unicode scalars (as
+/// Yams does), so every position crosses this type once. It can also check and repair
+/// the positions cmark gets wrong: autolinks and inline HTML inside list items are
+/// shifted by the container's indent, and extension autolinks have none at all.
+struct SourceMap {
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts, index 0 = line 1.
+    private let lineStarts: [Int]
+    /// Byte offset just past each line's content, before its line ending.
+    private let lineEnds: [Int]
+
+    /// How far ahead ``find(_:from:)`` looks; keeps repair linear on huge inputs.
+    private let searchWindow = 16_384
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        var ends: [Int] = []
+        var index = 0
+        // Line endings as CommonMark defines them: LF, CR LF, or a lone CR.
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\n"):
+                ends.append(index)
+                starts.append(index + 1)
+            case UInt8(ascii: "\r"):
+                ends.append(index)
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                starts.append(index + 1)
+            default:
+                break
+            }
+            index += 1
+        }
+        ends.append(bytes.count)
+        self.bytes = bytes
+        self.lineStarts = starts
+        self.lineEnds = ends
+    }
+
+    // MARK: - Conversion
+
+    /// The 1-based column in Unicode scalars of a cmark position, or 0 if it is unknown
+    /// or outside the source.
+    func scalarColumn(of point: SourcePoint) -> Int {
+        guard let offset = offset(of: point) else { return 0 }
+        let start = lineStarts[point.line - 1]
+        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
+        var column = 1
+        for byte in bytes[start..<offset] where byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        return column
+    }
+
+    /// The byte offset of a point, if it lies on its line (or just past its end).
+    private func offset(of point: SourcePoint) -> Int? {
+        guard point.isKnown, point.line <= lineStarts.count else { return nil }
+        let offset = lineStarts[point.line - 1] + point.byteColumn - 1
+        return offset <= lineEnds[point.line - 1] ? offset : nil
+    }
+
+    private func point(at offset: Int) -> SourcePoint {
+        // Binary search for the last line starting at or before the offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourcePoint(line: low + 1, byteColumn: offset - lineStarts[low] + 1)
+    }
+
+    // MARK: - Checking and repair
+
+    /// Whether the source at `point` starts with `needle`.
+    func hasPrefix(_ needle: [UInt8], at point: SourcePoint) -> Bool {
+        guard let offset = offset(of: point), !needle.isEmpty,
+              offset + needle.count <= bytes.count else { return false }
+        return bytes[offset..<(offset + needle.count)].elementsEqual(needle)
+    }
+
+    /// The first place at or after `start` where one of `needles` begins, with the length
+    /// of the needle found there.
+    func find(_ needles: [[UInt8]], from start: SourcePoint) -> (point: SourcePoint, length: Int)? {
+        guard let origin = offset(of: start) else { return nil }
+        let limit = min(bytes.count, origin + searchWindow)
+        var offset = origin
+        while offset < limit {
+            for needle in needles where !needle.isEmpty && needle[0] == bytes[offset] {
+                let end = offset + needle.count
+                if end <= bytes.count && bytes[offset..<end].elementsEqual(needle) {
+                    return (point(at: offset), needle.count)
+                }
+            }
+            offset += 1
+        }
+        return nil
+    }
+
+    /// The bytes from `point` up to (not including) the first `terminator` on the same line.
+    func bytes(from point: SourcePoint, upTo terminator: UInt8) -> [UInt8]? {
+        guard let offset = offset(of: point) else { return nil }
+        let end = lineEnds[point.line - 1]
+        guard let stop = bytes[offset..<end].firstIndex(of: terminator) else { return nil }
+        return Array(bytes[offset..<stop])
+    }
+
+    /// The point `count` bytes after `point`, which may run past the line's end.
+    func advanced(_ point: SourcePoint, by count: Int) -> SourcePoint {
+        guard let offset = offset(of: point) else { return point }
+        return self.point(at: min(bytes.count, offset + count))
+    }
+}
