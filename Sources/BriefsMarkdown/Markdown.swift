@@ -22,7 +22,10 @@ public enum Markdown {
             anchors: renderer.anchors,
             firstParagraph: firstParagraph,
             plainText: PlainText.document(document),
-            issues: renderer.issues.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            // Footnote definitions render last but may come first in the source.
+            issues: renderer.issues.enumerated()
+                .sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+                .map(\.element)
         )
     }
 

@@ -1,0 +1,83 @@
+import Testing
+@testable import BriefsCore
+
+@Suite("Identifiers")
+struct IdentifierTests {
+    @Test("DOIs are stored bare and lower-case, from any written form")
+    func doiNormalization() throws {
+        #expect(try DOI.normalize("https://doi.org/10.59350/ForschungMigration.168").get() == "10.59350/forschungmigration.168")
+        #expect(try DOI.normalize("10.59350/v2gec-5xt36").get() == "10.59350/v2gec-5xt36")
+        #expect(try DOI.normalize("doi:10.1006/ABC").get() == "10.1006/abc")
+        #expect(try DOI.normalize(" http://dx.doi.org/10.1234/x(1) ").get() == "10.1234/x(1)")
+    }
+
+    @Test("Invalid DOIs say why", arguments: [
+        ("11.1234/abc", "must start with '10.'"),
+        ("10.12/abc", "4 to 9 digits"),
+        ("10.12345", "no '/'"),
+        ("10.12345/", "empty suffix"),
+        ("10.59350/abc\u{2011}def", "may use only"),
+        ("10.59350/ab cd", "a space"),
+    ])
+    func invalidDOIs(value: String, reason: String) {
+        guard case .failure(let error) = DOI.normalize(value) else {
+            Issue.record("\(value) was accepted")
+            return
+        }
+        #expect(error.reason.contains(reason))
+    }
+
+    @Test("ORCID check digits from the reference", arguments: ["0000-0002-1825-0097", "0000-0002-1694-233X", "0000-0001-5109-3700", "https://orcid.org/0000-0002-1825-0097"])
+    func validORCIDs(value: String) throws {
+        #expect(try ORCID.normalize(value).get().count == 19)
+    }
+
+    @Test("ORCIDs with a wrong check digit or shape are refused", arguments: ["0000-0002-1825-0098", "0000-0002-1825-009", "0000000218250097", "0000-0002-1825-00X7"])
+    func invalidORCIDs(value: String) {
+        #expect(throws: InvalidIdentifier.self) { try ORCID.normalize(value).get() }
+    }
+
+    @Test("ROR checksums from the reference", arguments: ["03yrm5c26", "01k4yrm29", "02nr0ka47", "00f7hpc57", "https://ror.org/00a208s56"])
+    func validRORs(value: String) throws {
+        #expect(try ROR.normalize(value).get().hasPrefix("https://ror.org/0"))
+    }
+
+    @Test("Invalid ROR IDs from Crossref's list are refused", arguments: ["http://ror.org/01k4yrm29", "11k4yrm29", "01k34yrm29", "01kOyrm29", "01k4yrm30"])
+    func invalidRORs(value: String) {
+        #expect(throws: InvalidIdentifier.self) { try ROR.normalize(value).get() }
+    }
+
+    @Test("Language tags are normalised in case")
+    func languageTags() {
+        #expect(LanguageTag.normalize("DE-at") == "de-AT")
+        #expect(LanguageTag.normalize("sr-latn") == "sr-Latn")
+        #expect(LanguageTag.normalize("en") == "en")
+        #expect(LanguageTag.normalize("german") == nil)
+        #expect(LanguageTag.normalize("d") == nil)
+    }
+
+    @Test("SPDX licenses map to their URLs; near misses get a suggestion")
+    func licenses() {
+        #expect(License.named("cc-by-4.0")?.url == "https://creativecommons.org/licenses/by/4.0/")
+        #expect(License.named("CC0-1.0") != nil)
+        #expect(License.named("CC-BY-5.0") == nil)
+        #expect(License.suggestion(for: "CC-BY4.0") == "CC-BY-4.0")
+    }
+
+    @Test("Slugs and file name suggestions")
+    func slugs() {
+        #expect(Slugify.isValid("wohnen-im-alter-2"))
+        #expect(!Slugify.isValid("Wohnen"))
+        #expect(!Slugify.isValid("wohnen_im_alter"))
+        #expect(!Slugify.isValid("-x"))
+        #expect(Slugify.fileName("Wohnen im Älter!") == "wohnen-im-aelter")
+    }
+
+    @Test("Did-you-mean finds typos but not unrelated words")
+    func suggestions() {
+        let keys = ["title", "subtitle", "date", "doi", "authors"]
+        #expect(Suggestion.closest(to: "titel", among: keys) == "title")
+        #expect(Suggestion.closest(to: "autors", among: keys) == "authors")
+        #expect(Suggestion.closest(to: "xyz", among: keys) == nil)
+    }
+}
