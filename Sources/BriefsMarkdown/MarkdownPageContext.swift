@@ -8,6 +8,9 @@ public struct MarkdownPageContext: Sendable, Equatable {
     public private(set) var usedIDs: Set<String>
     /// How many footnotes the page has so far; the next fragment numbers from here.
     public var footnoteCount: Int
+    /// The next suffix worth trying per base id, so the thousandth "Summary" does not
+    /// retry all 999 taken suffixes first.
+    private var nextSuffix: [String: Int] = [:]
 
     /// Creates a context for a new page.
     ///
@@ -26,12 +29,18 @@ public struct MarkdownPageContext: Sendable, Equatable {
     /// Returns `id` itself if it is still free, otherwise the first free `id-2`, `id-3` …,
     /// and marks the result used.
     public mutating func claim(_ id: String) -> String {
-        var candidate = id
-        var suffix = 2
-        while usedIDs.contains(candidate) {
-            candidate = "\(id)-\(suffix)"
-            suffix += 1
+        guard usedIDs.contains(id) else {
+            usedIDs.insert(id)
+            return id
         }
+        // Used ids are never released, so every suffix below `nextSuffix` is still taken.
+        var suffix = nextSuffix[id] ?? 2
+        var candidate = "\(id)-\(suffix)"
+        while usedIDs.contains(candidate) {
+            suffix += 1
+            candidate = "\(id)-\(suffix)"
+        }
+        nextSuffix[id] = suffix + 1
         usedIDs.insert(candidate)
         return candidate
     }

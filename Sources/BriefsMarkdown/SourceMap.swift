@@ -55,16 +55,26 @@ struct SourceMap {
 
     /// The 1-based column in Unicode scalars of a cmark position, or 0 if it is unknown
     /// or outside the source.
-    func scalarColumn(of point: SourcePoint) -> Int {
+    ///
+    /// Counting restarts from the previous answer when it lies earlier on the same line,
+    /// so converting the positions of a megabyte-long line stays linear.
+    mutating func scalarColumn(of point: SourcePoint) -> Int {
         guard let offset = offset(of: point) else { return 0 }
-        let start = lineStarts[point.line - 1]
-        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
+        var start = lineStarts[point.line - 1]
         var column = 1
+        if let last = lastConversion, last.line == point.line, last.offset <= offset {
+            start = last.offset
+            column = last.column
+        }
+        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
         for byte in bytes[start..<offset] where byte & 0xC0 != 0x80 {
             column += 1
         }
+        lastConversion = (point.line, offset, column)
         return column
     }
+
+    private var lastConversion: (line: Int, offset: Int, column: Int)?
 
     /// The byte offset of a point, if it lies on its line (or just past its end).
     private func offset(of point: SourcePoint) -> Int? {

@@ -79,7 +79,7 @@ struct SafetyTests {
         let html = Render.html(#"[t](/a?b="c"&d "say \"hi\" <now>") ![al\"t & <x>](i.png "ti\"tle")"#)
         #expect(html.contains(#"href="/a?b=&quot;c&quot;&amp;d""#))
         #expect(html.contains(#"title="say &quot;hi&quot; &lt;now&gt;""#))
-        #expect(html.contains(#"alt="al“t &amp; &lt;x&gt;""#))
+        #expect(html.contains(#"alt="al”t &amp; &lt;x&gt;""#))
         #expect(html.contains(#"title="ti&quot;tle""#))
     }
 

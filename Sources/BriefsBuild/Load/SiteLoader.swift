@@ -41,7 +41,7 @@ enum SiteLoader {
             let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))
             let url = folder.appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(FileProblem.unreadable(reason: "permission denied"),
+                diagnostics.append(Diagnostic(FileProblem.unreadable(reason: "it is not a readable file (a broken link, or no permission)"),
                                               at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
@@ -56,11 +56,12 @@ enum SiteLoader {
     /// Relative paths of `.md` files below `folder`, hidden files and editor back-ups skipped.
     static func markdownFiles(in folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { return [] }
         let base = folder.standardizedFileURL.path + "/"
         var result: [String] = []
         for case let url as URL in enumerator where url.pathExtension == "md" {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // Anything but a folder counts, so a broken link named x.md is reported, not skipped.
+            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
             let full = url.standardizedFileURL.path
             guard full.hasPrefix(base) else { continue }
             let name = url.lastPathComponent

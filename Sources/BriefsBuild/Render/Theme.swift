@@ -17,7 +17,12 @@ struct Theme: Sendable {
     /// UI strings for a language tag, falling back to the primary subtag, then English.
     func strings(for language: String) -> UIStrings {
         let primary = String(language.split(separator: "-").first ?? "").lowercased()
-        return strings[language.lowercased()] ?? strings[primary] ?? strings["en"] ?? UIStrings(values: [:], months: [])
+        let english = strings["en"] ?? UIStrings(values: [:], months: [])
+        guard var chosen = strings[language.lowercased()] ?? strings[primary] else { return english }
+        // A key this language lacks falls back to English (reported as theme.missing-string).
+        chosen.values.merge(english.values) { own, _ in own }
+        if chosen.months.count != 12 { chosen.months = english.months }
+        return chosen
     }
 
     /// Renders `template` with `view`; the template's presence was checked when the theme loaded.
@@ -82,8 +87,24 @@ struct ThemeLoader {
                                               at: SourceLocation(path: display(folders[folders.count - 1]), line: 1, column: 1)))
             }
         }
+        diagnostics += missingStrings(strings, files: files)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(name: name, library: library, assets: assets, strings: strings), diagnostics)
+    }
+
+    /// Every language should have every key some language has; a gap shows an English word
+    /// (or the key itself) on a German page.
+    private func missingStrings(_ strings: [String: UIStrings], files: [String: URL]) -> [Diagnostic] {
+        let allKeys = Set(strings.values.flatMap(\.values.keys))
+        var diagnostics: [Diagnostic] = []
+        for (language, loaded) in strings.sorted(by: { $0.key < $1.key }) {
+            let path = files["strings/\(language).yaml"].map(display) ?? "strings/\(language).yaml"
+            for key in allKeys.subtracting(loaded.values.keys).sorted() {
+                diagnostics.append(Diagnostic(ThemeProblem.missingString(key: key, language: language),
+                                              at: SourceLocation(path: path, line: 1, column: 1)))
+            }
+        }
+        return diagnostics
     }
 
     private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> MustacheTemplate? {

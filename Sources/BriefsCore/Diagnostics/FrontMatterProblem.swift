@@ -116,7 +116,6 @@ public enum FrontMatterProblem: DiagnosticMessage {
 
     public var label: String? {
         switch self {
-        case .invalidDate(_, _, let reason): reason
         case .unknownKey(_, let suggestion?, _): "did you mean '\(suggestion)'?"
         case .unknownLicense(_, let suggestion?): "did you mean '\(suggestion)'?"
         default: nil

@@ -1,0 +1,135 @@
+import BriefsBuild
+import BriefsCore
+import Foundation
+import Testing
+
+@Suite("Output safety")
+struct OutputSafetyTests {
+    @Test("a failed build leaves the previous output exactly as it was")
+    func failedBuildKeepsOutput() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        let good = try await site.run()
+        #expect(!good.failed)
+        let before = try #require(site.read("briefs/wohnen/index.html"))
+        try site.write("content/briefs/wohnen.md", Data("---\ntitle: [kaputt\n---\n".utf8))
+        try site.write("content/briefs/neu.md", Data(TestSite.brief(title: "Neu", doi: "10.59350/neu.1").utf8))
+        let bad = try await site.run()
+        #expect(bad.failed)
+        #expect(bad.filesWritten == 0)
+        #expect(site.read("briefs/wohnen/index.html") == before)
+        #expect(site.read("briefs/neu/index.html") == nil)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output") }
+        #expect(leftovers.isEmpty)
+    }
+
+    /// Built inside the test: a 50 MB array as a test argument would be described byte by byte.
+    static func badBytes(_ name: String) -> [UInt8] {
+        switch name {
+        case "binary": [0x00, 0xFF, 0xFE, 0x01, 0x89, 0x50, 0x4E, 0x47]
+        case "latin1": Array("---\ntitle: M".utf8) + [0xFC] + Array("nchen\n---\n".utf8)
+        case "no-fences": Array("Nur Text ohne Kopf.\n".utf8)
+        case "bomb": Array(DiagnosticCase.aliasBomb.utf8)
+        case "huge": [UInt8](repeating: 0x2D, count: 50 * 1_048_576)
+        default: []
+        }
+    }
+
+    @Test("bad input of every kind gives diagnostics, never a crash or partial output",
+          arguments: ["empty", "binary", "latin1", "no-fences", "bomb", "huge"])
+    func badInput(name: String) async throws {
+        let bytes = Self.badBytes(name)
+        let site = try TestSite(files: [:])
+        defer { site.remove() }
+        try site.write("content/briefs/\(name).md", Data(bytes))
+        let report = try await site.run()
+        #expect(report.failed)
+        #expect(report.diagnostics.errorCount >= 1)
+        #expect(report.diagnostics.allSatisfy { $0.location != nil })
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test("a folder briefpress did not create is never replaced")
+    func foreignFolder() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        try site.write("output/important.txt", Data("keep me".utf8))
+        await #expect(throws: WriteError.self) { try await site.run() }
+        #expect(site.read("important.txt") == "keep me")
+    }
+
+    @Test("drafts are left out unless asked for, and then carry a banner")
+    func drafts() async throws {
+        let site = try TestSite(files: [
+            "content/briefs/wohnen.md": TestSite.brief(),
+            "content/briefs/entwurf.md": TestSite.brief(title: "Entwurf", doi: "10.59350/e.1", extra: "draft: true"),
+        ])
+        defer { site.remove() }
+        _ = try await site.run()
+        #expect(site.read("briefs/entwurf/index.html") == nil)
+        #expect(site.read("index.html")?.contains("Entwurf") == false)
+        _ = try await site.run(drafts: true)
+        let draft = try #require(site.read("briefs/entwurf/index.html"))
+        #expect(draft.contains("class=\"draft-banner\""))
+        #expect(site.read("briefs/wohnen/index.html")?.contains("draft-banner") == false)
+    }
+
+    @Test("warnings fail the build only under --strict")
+    func strict() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief(extra: "subtitel: x")])
+        defer { site.remove() }
+        #expect(try await site.run().failed == false)
+        #expect(try await site.run(strict: true).failed == true)
+    }
+
+    @Test("a brief cannot inject script or event handlers into its page")
+    func noInjection() async throws {
+        let body = """
+            <script>alert(1)</script>
+
+            Text <img src=x onerror="alert(2)"> und [Link](javascript:alert(3)).
+            """
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief(title: "\"<b>Titel</b>\"", body: body)])
+        defer { site.remove() }
+        let report = try await site.run(write: false)
+        #expect(report.diagnostics.map(\.id.rawValue).contains("markdown.unsafe-url"))
+        let page = try #require(report.files.first { $0.path == "briefs/wohnen/index.html" })
+        guard case .bytes(let data) = page.content else { throw CancellationError() }
+        let html = String(decoding: data, as: UTF8.self)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("javascript:"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(!html.contains("<b>Titel</b>"))
+    }
+
+    @Test("a site theme overrides single files of the built-in theme")
+    func themeOverride() async throws {
+        let site = try TestSite(files: [
+            "content/briefs/wohnen.md": TestSite.brief(),
+            "themes/default/assets/style.css": "body { color: red; }\n",
+        ])
+        defer { site.remove() }
+        _ = try await site.run()
+        #expect(site.read("assets/style.css") == "body { color: red; }\n")
+        #expect(site.read("briefs/wohnen/index.html")?.contains("<h1>Wohnen</h1>") == true)
+    }
+
+    @Test("images next to the brief are copied beside its page; links to other briefs' files resolve")
+    func images() async throws {
+        let site = try TestSite(files: [
+            "content/briefs/wohnen.md": TestSite.brief(
+                extra: "image:\n  src: bilder/titel.png\n  alt: Ein Haus", body: "Siehe [andere](arbeit.md#handlungsimpulse) ![Karte](bilder/karte.png)"),
+            "content/briefs/arbeit.md": TestSite.brief(title: "Arbeit", doi: "10.59350/arbeit.1"),
+        ])
+        defer { site.remove() }
+        try site.write("content/briefs/bilder/titel.png", Data([0x89, 0x50]))
+        try site.write("content/briefs/bilder/karte.png", Data([0x89, 0x51]))
+        let report = try await site.run()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let html = try #require(site.read("briefs/wohnen/index.html"))
+        #expect(html.contains("<img src=\"bilder/titel.png\" alt=\"Ein Haus\">"))
+        #expect(html.contains("href=\"../arbeit/#handlungsimpulse\""))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("briefs/wohnen/bilder/karte.png").path))
+    }
+}
