@@ -3,8 +3,9 @@ import BriefsBuild
 import BriefsCore
 import Foundation
 
-struct BuildCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct BuildCommand: AsyncParsableCommand {
+    public init() {}
+    public static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Check every brief and build the website.",
         discussion: """
@@ -19,7 +20,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the website (default: <site>/output).", valueName: "dir"))
     var output: String?
 
-    func run() async throws {
+    public func run() async throws {
         let root = siteOptions.siteRoot
         let outputURL = output.map {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

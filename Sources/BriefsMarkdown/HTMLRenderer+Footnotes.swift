@@ -43,26 +43,25 @@ extension HTMLRenderer {
     mutating func renderFootnotes(_ definitions: [MarkdownNode]) {
         guard !definitions.isEmpty else { return }
         let mainOutput = output
-        output = ""
-        output += "<section class=\"footnotes\" role=\"doc-endnotes\" "
-            + "aria-label=\"\(escape(options.strings.footnotesLabel))\">\n"
-        output += "<ol start=\"\(footnoteOffset + 1)\">\n"
-        var numbers: [Int] = []
+        // Each note is rendered into its own buffer so its back-link marker can be
+        // replaced there, at a cost proportional to the note, not the section.
+        var notes: [(number: Int, html: String)] = []
         for definition in definitions {
             guard case let .footnoteDefinition(number, label) = definition.kind else { continue }
-            numbers.append(number)
-            output += "<li id=\"\(escape(footnoteID(number: number, label: label)))\">"
+            output = "<li id=\"\(escape(footnoteID(number: number, label: label)))\">"
             renderDefinitionBody(definition.children, marker: backLinkMarker(number))
             output += "</li>\n"
-        }
-        output += "</ol>\n</section>\n"
-        var section = output
-        for number in numbers {
-            section = section.replacing(backLinkMarker(number), with: backLinks(number))
+            notes.append((number, output))
         }
         output = mainOutput
         newline()
-        output += section
+        output += "<section class=\"footnotes\" role=\"doc-endnotes\" "
+            + "aria-label=\"\(escape(options.strings.footnotesLabel))\">\n"
+        output += "<ol start=\"\(footnoteOffset + 1)\">\n"
+        for note in notes {
+            output += note.html.replacing(backLinkMarker(note.number), with: backLinks(note.number))
+        }
+        output += "</ol>\n</section>\n"
     }
 
     /// The blocks of a definition, with the back-link marker at the end of the last

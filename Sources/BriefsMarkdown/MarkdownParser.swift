@@ -55,7 +55,7 @@ enum MarkdownParser {
 
 /// Walks cmark's tree without recursion and builds the Swift tree.
 private struct TreeConverter {
-    var source: SourceMap
+    let source: SourceMap
     /// The last trustworthy position, in document order; repairs search forward from here.
     var cursor = SourcePoint(line: 1, byteColumn: 1)
     /// Footnote number → label of its first reference, for the definitions at the end.
@@ -276,7 +276,7 @@ extension TreeConverter {
 
     /// A subtree below ``MarkdownParser/maximumDepth`` as one text node (inside a
     /// paragraph when it was a block), so its words survive but its nesting does not.
-    fileprivate mutating func flattened(_ pointer: OpaquePointer) -> MarkdownNode {
+    fileprivate func flattened(_ pointer: OpaquePointer) -> MarkdownNode {
         var text = ""
         if let iterator = cmark_iter_new(pointer) {
             defer { cmark_iter_free(iterator) }

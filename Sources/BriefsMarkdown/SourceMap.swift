@@ -20,6 +20,10 @@ struct SourceMap {
     /// Byte offset just past each line's content, before its line ending.
     private let lineEnds: [Int]
 
+    /// Scalars starting before byte `k * checkpointStride`, for every `k`.
+    private let checkpoints: [Int]
+    private static let checkpointStride = 64
+
     /// How far ahead ``find(_:from:)`` looks; keeps repair linear on huge inputs.
     private let searchWindow = 16_384
 
@@ -46,6 +50,13 @@ struct SourceMap {
             index += 1
         }
         ends.append(bytes.count)
+        var checkpoints = [0]
+        var count = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte & 0xC0 != 0x80 { count += 1 }
+            if (index + 1) % Self.checkpointStride == 0 { checkpoints.append(count) }
+        }
+        self.checkpoints = checkpoints
         self.bytes = bytes
         self.lineStarts = starts
         self.lineEnds = ends
@@ -55,26 +66,22 @@ struct SourceMap {
 
     /// The 1-based column in Unicode scalars of a cmark position, or 0 if it is unknown
     /// or outside the source.
-    ///
-    /// Counting restarts from the previous answer when it lies earlier on the same line,
-    /// so converting the positions of a megabyte-long line stays linear.
-    mutating func scalarColumn(of point: SourcePoint) -> Int {
+    func scalarColumn(of point: SourcePoint) -> Int {
         guard let offset = offset(of: point) else { return 0 }
-        var start = lineStarts[point.line - 1]
-        var column = 1
-        if let last = lastConversion, last.line == point.line, last.offset <= offset {
-            start = last.offset
-            column = last.column
-        }
-        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
-        for byte in bytes[start..<offset] where byte & 0xC0 != 0x80 {
-            column += 1
-        }
-        lastConversion = (point.line, offset, column)
-        return column
+        return scalarCount(before: offset) - scalarCount(before: lineStarts[point.line - 1]) + 1
     }
 
-    private var lastConversion: (line: Int, offset: Int, column: Int)?
+    /// How many scalars start before a byte offset: a checkpoint plus at most
+    /// `checkpointStride - 1` bytes, so long lines cost no more than short ones.
+    private func scalarCount(before offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        var count = checkpoints[checkpoint]
+        // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
+        for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 != 0x80 {
+            count += 1
+        }
+        return count
+    }
 
     /// The byte offset of a point, if it lies on its line (or just past its end).
     private func offset(of point: SourcePoint) -> Int? {

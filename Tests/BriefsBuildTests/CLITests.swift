@@ -1,0 +1,58 @@
+import ArgumentParser
+import BriefsCLI
+import BriefsCore
+import Foundation
+import Testing
+
+/// The command line end to end, in-process: arguments in, exit code out.
+@Suite("Command line")
+struct CLITests {
+    func exitCode(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try BriefPressCommand.parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch {
+            return BriefPressCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test("build exits 0 on a clean site and writes output/")
+    func buildClean() async throws {
+        let site = try TestSite.example()
+        defer { site.remove() }
+        setenv("BRIEFPRESS_THEMES", TestSite.themes.path, 1)
+        #expect(await exitCode(["build", site.root.path, "--quiet"]) == 0)
+        #expect(site.read("briefs/integrationschampions/index.html") != nil)
+    }
+
+    @Test("check exits 1 on content errors and writes nothing")
+    func checkErrors() async throws {
+        let site = try TestSite(files: ["content/briefs/x.md": "---\ntitle: X\ndate: 2025-13-01\n---\n"])
+        defer { site.remove() }
+        setenv("BRIEFPRESS_THEMES", TestSite.themes.path, 1)
+        #expect(await exitCode(["check", site.root.path, "--quiet"]) == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test("a missing site folder exits 2; wrong usage exits 64")
+    func toolAndUsageErrors() async {
+        #expect(await exitCode(["build", "/nonexistent/briefpress-site", "--quiet"]) == 2)
+        #expect(await exitCode(["build", "--format", "xml"]) == 64)
+        #expect(await exitCode(["build", "--quiet", "--verbose"]) == 64)
+        #expect(await exitCode(["publish"]) == 64)
+    }
+
+    @Test("help text explains the commands in plain words")
+    func help() {
+        let help = BriefPressCommand.helpMessage(for: BuildCommand.self)
+        for option in ["--output", "--drafts", "--strict", "--format", "--quiet", "--verbose"] {
+            #expect(help.contains(option), "build --help lacks \(option)")
+        }
+        #expect(BriefPressCommand.helpMessage().contains("check"))
+    }
+}
