@@ -1,8 +1,8 @@
 /// One node of a parsed Markdown document: a Swift copy of cmark's tree, so nothing
 /// outside the parser ever touches a C pointer.
 ///
-/// Nesting is capped (see ``MarkdownParser``): deeper content is kept as plain text, so
-/// recursive walks over the tree are always shallow.
+/// Nesting is capped at 64 levels: deeper content is kept as plain text, so recursive
+/// walks over the tree stay shallow even for hostile input.
 public struct MarkdownNode: Sendable, Equatable {
     /// The column alignment of a table column.
     public enum TableAlignment: Sendable, Equatable {

@@ -77,8 +77,11 @@ struct SourceMap {
         let checkpoint = offset / Self.checkpointStride
         var count = checkpoints[checkpoint]
         // Every scalar starts with exactly one byte that is not a continuation byte (10xxxxxx).
-        for byte in bytes[(checkpoint * Self.checkpointStride)..<offset] where byte & 0xC0 != 0x80 {
-            count += 1
+        // Plain indexing: slice iterators are slow in debug builds, which tests use.
+        var index = checkpoint * Self.checkpointStride
+        while index < offset {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
         }
         return count
     }
@@ -105,9 +108,8 @@ struct SourceMap {
 
     /// Whether the source at `point` starts with `needle`.
     func hasPrefix(_ needle: [UInt8], at point: SourcePoint) -> Bool {
-        guard let offset = offset(of: point), !needle.isEmpty,
-              offset + needle.count <= bytes.count else { return false }
-        return bytes[offset..<(offset + needle.count)].elementsEqual(needle)
+        guard let offset = offset(of: point), !needle.isEmpty else { return false }
+        return matches(needle, at: offset)
     }
 
     /// The first place at or after `start` where one of `needles` begins, with the length
@@ -117,15 +119,22 @@ struct SourceMap {
         let limit = min(bytes.count, origin + searchWindow)
         var offset = origin
         while offset < limit {
-            for needle in needles where !needle.isEmpty && needle[0] == bytes[offset] {
-                let end = offset + needle.count
-                if end <= bytes.count && bytes[offset..<end].elementsEqual(needle) {
-                    return (point(at: offset), needle.count)
-                }
+            for needle in needles where !needle.isEmpty && matches(needle, at: offset) {
+                return (point(at: offset), needle.count)
             }
             offset += 1
         }
         return nil
+    }
+
+    private func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+        guard offset + needle.count <= bytes.count else { return false }
+        var index = 0
+        while index < needle.count {
+            if bytes[offset + index] != needle[index] { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The bytes from `point` up to (not including) the first `terminator` on the same line.

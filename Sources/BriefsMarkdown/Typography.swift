@@ -63,7 +63,10 @@ private struct TypographyEngine {
         var index = 0
         while index < scalars.count {
             let (replacement, consumed) = mutable[index] ? rule(at: index) : ([scalars[index]], 1)
-            outputs[owner[index]].append(contentsOf: replacement)
+            // Scalar by scalar: `append(contentsOf:)` on a scalar view rebuilds the string.
+            for scalar in replacement {
+                outputs[owner[index]].append(scalar)
+            }
             if let last = replacement.last { previousOutput = last }
             index += consumed
         }

@@ -9,7 +9,8 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
     var files: [String: String]
     /// `path:line:column` the diagnostic must have, or `nil` for run-wide problems.
     var location: String?
-    var bytes: [String: [UInt8]] = [:]
+    /// Raw file contents, made only when the case runs (a 50 MB argument would be slow to describe).
+    var bytes: [String: @Sendable () -> [UInt8]] = [:]
     var symlinks: [String: String] = [:]
     var withSiteYAML = true
 
@@ -23,10 +24,10 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
     static let all: [DiagnosticCase] = [
         DiagnosticCase(id: "file.empty", files: [b: ""], location: "\(b):1:1"),
         DiagnosticCase(id: "file.not-utf8", files: [:], location: "\(b):2:10",
-                       bytes: [b: Array("---\ntitle: Gr".utf8) + [0xFC] + Array("n\n---\n".utf8)]),
-        DiagnosticCase(id: "file.binary", files: [:], location: "\(b):1:4", bytes: [b: [0x7F, 0x45, 0x4C, 0x00, 0x02, 0xFF]]),
+                       bytes: [b: { Array("---\ntitle: Gr".utf8) + [0xFC] + Array("n\n---\n".utf8) }]),
+        DiagnosticCase(id: "file.binary", files: [:], location: "\(b):1:4", bytes: [b: { [0x7F, 0x45, 0x4C, 0x00, 0x02, 0xFF] }]),
         DiagnosticCase(id: "file.too-large", files: [:], location: "\(b):1:1",
-                       bytes: [b: [UInt8](repeating: 0x61, count: 50 * 1_048_576)]),
+                       bytes: [b: { [UInt8](repeating: 0x61, count: 50 * 1_048_576) }]),
         DiagnosticCase(id: "file.unreadable", files: [:], location: "\(b):1:1", symlinks: [b: "/nonexistent/briefpress"]),
         DiagnosticCase(id: "brief.invalid-slug", files: ["content/briefs/Wohnen im Alter.md": TestSite.brief()],
                        location: "content/briefs/Wohnen im Alter.md:1:1"),
@@ -125,7 +126,7 @@ struct DiagnosticCoverageTests {
     func triggers(_ testCase: DiagnosticCase) async throws {
         let site = try TestSite(files: testCase.files, withSiteYAML: testCase.withSiteYAML)
         defer { site.remove() }
-        for (path, bytes) in testCase.bytes { try site.write(path, Data(bytes)) }
+        for (path, bytes) in testCase.bytes { try site.write(path, Data(bytes())) }
         for (path, target) in testCase.symlinks {
             try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: target)
         }
