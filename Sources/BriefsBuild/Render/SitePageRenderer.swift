@@ -20,9 +20,9 @@ struct SitePageRenderer: Sendable {
                 authors: brief.authors.map(\.name).joined(separator: ", "),
                 date: DateView(iso: brief.date.value.description,
                                display: theme.strings(for: brief.language.value).display(brief.date.value, language: brief.language.value)),
-                summary: summaries[brief.slug],
+                summary: summaries[brief.slug].map { Self.excerpt($0) },
                 lang: brief.language.value == site.language ? nil : brief.language.value,
-                seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" },
+                seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
                 isDraft: brief.isDraft)
             if let index = groups.firstIndex(where: { $0.series == series }) {
                 groups[index].briefs.append(summary)
@@ -36,6 +36,14 @@ struct SitePageRenderer: Sendable {
             t: strings.values, headHTML: "", alternates: [])
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
         return OutputFile(path: "index.html", text: theme.render(view, template: "home"))
+    }
+
+    /// The start of a summary, cut at a word so the list stays scannable.
+    static func excerpt(_ text: String, limit: Int = 280) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + " …"
     }
 
     /// The 404 page is served at any missing address, so its links are absolute paths.
