@@ -10,7 +10,7 @@ struct Runner {
 
     func run(output: URL?) async -> Int32 {
         let root = options.siteRoot
-        var logger = Logger(label: "briefpress") { _ in StreamLogHandler.standardError(label: "briefpress") }
+        var logger = Logger(label: "briefpress") { _ in PlainLogHandler() }
         logger.logLevel = options.verbose ? .debug : .warning
         guard FileManager.default.fileExists(atPath: root.path) else {
             printError("briefpress: error: the site folder \(root.path) does not exist")
@@ -45,18 +45,22 @@ struct Runner {
         return report.failed ? 1 : 0
     }
 
+    /// The last line of every run: what was found, what was (not) written, what to do next.
     func summaryLine(_ report: BuildReport, output: URL?, root: URL) -> String {
         let errors = report.diagnostics.errorCount
         let warnings = report.diagnostics.warningCount
-        let counts = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
         let briefs = "\(report.briefCount) \(report.briefCount == 1 ? "brief" : "briefs")"
+        let found = errors + warnings == 0 ? "no problems in \(briefs)"
+            : "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings") in \(briefs)"
         if report.failed {
             let kept = output.map { _ in "; nothing was written, the previous output is unchanged" } ?? ""
-            return "briefpress: \(counts) in \(briefs)\(kept)"
+            return "briefpress: \(found)\(kept)"
         }
-        guard let output else { return "briefpress: \(counts) in \(briefs); ready to build" }
+        let drafts = report.briefCount - report.publishedCount
+        let draftNote = drafts > 0 && !options.drafts ? " (\(drafts) \(drafts == 1 ? "draft" : "drafts") left out; add --drafts to include)" : ""
+        guard let output else { return "briefpress: \(found)\(draftNote)" }
         let shown = Self.relativePath(output, to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return "briefpress: \(counts) in \(briefs); built \(report.publishedCount) published into \(shown)/ (\(report.filesWritten) files). Open \(shown)/index.html"
+        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files); open \(shown)/index.html"
     }
 
     static func relativePath(_ url: URL, to base: URL) -> String {

@@ -154,7 +154,7 @@ struct QuoteView: MustacheParent, Sendable {
 }
 
 struct ImprintView: MustacheParent, Sendable {
-    static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "date", "doi", "doiURL",
+    static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "authorsLabel", "date", "doi", "doiURL",
                        "licenseName", "licenseURL"]
     var publisher: String
     var unit: String?
@@ -162,6 +162,8 @@ struct ImprintView: MustacheParent, Sendable {
     var contact: String?
     var contactURL: String?
     var authors: String
+    /// "Autor*in" or "Autor*innen", by the number of authors.
+    var authorsLabel: String
     var date: DateView
     var doi: String?
     var doiURL: String?
@@ -176,6 +178,7 @@ struct ImprintView: MustacheParent, Sendable {
         case "contact": contact
         case "contactURL": contactURL
         case "authors": authors
+        case "authorsLabel": authorsLabel
         case "date": date
         case "doi": doi
         case "doiURL": doiURL

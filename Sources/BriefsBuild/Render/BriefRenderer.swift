@@ -115,6 +115,7 @@ struct BriefRenderer: Sendable {
         return ImprintView(
             publisher: imprint.publisher, unit: imprint.unit, place: imprint.place, contact: imprint.contact,
             contactURL: contactURL, authors: authorViews(brief).map { $0.name + $0.separator }.joined(),
+            authorsLabel: strings[brief.authors.count == 1 ? "author" : "authors"],
             date: dateView(brief.date.value, brief: brief, strings: strings),
             doi: brief.doi?.value, doiURL: brief.doi.map { DOI.url($0.value) },
             licenseName: license?.name ?? brief.license?.value, licenseURL: license?.url)
