@@ -47,7 +47,12 @@ struct FragmentRenderer {
         for issue in rendered.issues {
             let location = text.origin.location(line: issue.line, column: issue.column)
             switch issue.kind {
-            case .rawHTML: diagnostics.append(Diagnostic(ContentProblem.rawHTML, at: location))
+            case .rawHTML:
+                // One warning per line: `<em>x</em>` is two tags but one mistake.
+                let id = ContentProblem.rawHTML.id
+                if !diagnostics.contains(where: { $0.id == id && $0.location?.line == location.line && $0.location?.path == location.path }) {
+                    diagnostics.append(Diagnostic(ContentProblem.rawHTML, at: location))
+                }
             case .unsafeURL(let url): diagnostics.append(Diagnostic(ContentProblem.unsafeURL(url), at: location))
             }
         }
