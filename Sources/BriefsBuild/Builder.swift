@@ -62,7 +62,8 @@ public struct Builder: Sendable {
             logger.debug("[5/5] Write \(files.count) files to \(output.path)")
             written = try OutputWriter(target: output).write(files.sorted { $0.path < $1.path })
         }
-        return BuildReport(diagnostics: diagnostics.sorted(), briefCount: source.briefs.count,
+        // A site default (say, its license) can raise the same problem for every brief: report it once.
+        return BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), briefCount: source.briefs.count,
                            publishedCount: published.count, filesWritten: written, files: files, failed: failed)
     }
 

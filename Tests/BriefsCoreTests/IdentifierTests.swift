@@ -81,3 +81,55 @@ struct IdentifierTests {
         #expect(Suggestion.closest(to: "xyz", among: keys) == nil)
     }
 }
+
+@Suite("Rogue Scholar DOIs")
+struct RogueDOITests {
+    @Test("test vectors decode to their numbers", arguments: [
+        ("6kfyy-nq280", UInt64(227_095_303_906)), ("v2gec-5xt36", 930_412_369_850), ("2shz7-ehx26", 96_166_197_821),
+        ("9ed5m-ytn30", 324_712_168_277), ("twwjw-1ww98", 924_377_286_556), ("4shg-js75", 161_006_169),
+    ])
+    func decode(suffix: String, number: UInt64) throws {
+        #expect(try RogueDOI.decode(suffix).get() == number)
+    }
+
+    @Test("checksums from the reference")
+    func checksums() {
+        #expect(RogueDOI.checksum(450_320_459_383) == 85)
+        #expect(RogueDOI.checksum(123_456_789_012) == 44)
+        #expect(RogueDOI.checksum(375_301_249_367) == 92)
+    }
+
+    @Test("a wrong checksum, a bad letter and zero are refused")
+    func invalid() {
+        #expect(RogueDOI.decode("6kfyy-nq281") == .failure(.badChecksum(expected: 80, found: 81)))
+        #expect(RogueDOI.decode("6kfyu-nq280") == .failure(.invalidCharacter("u")))
+        #expect(RogueDOI.decode("00000-00098") == .failure(.zero))
+    }
+
+    @Test("encoding pads to 8+2 characters and round-trips; generated suffixes are valid")
+    func encode() throws {
+        #expect(RogueDOI.encode(930_412_369_850) == "v2gec-5xt36")
+        #expect(RogueDOI.encode(1) == "00000-00195")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let suffix = RogueDOI.generate(using: &generator)
+            #expect(suffix.count == 11)
+            #expect((try? RogueDOI.decode(suffix).get()) != nil)
+        }
+    }
+
+    @Test("only suffixes shaped like encoded ones are checked")
+    func shape() {
+        #expect(RogueDOI.looksEncoded("v2gec-5xt36"))
+        #expect(RogueDOI.looksEncoded("4shg-js75"))
+        #expect(!RogueDOI.looksEncoded("forschungmigration.168"))
+        #expect(!RogueDOI.looksEncoded("abcde-fghij"))
+    }
+
+    @Test("ORCID issued blocks")
+    func issued() {
+        #expect(ORCID.isInIssuedBlock("0000-0002-1825-0097"))
+        #expect(ORCID.isInIssuedBlock("0009-0003-1234-5678"))
+        #expect(!ORCID.isInIssuedBlock("0000-0000-0000-0001"))
+    }
+}

@@ -15,6 +15,9 @@ public enum FrontMatterProblem: DiagnosticMessage {
     case invalidLanguage(String)
     case invalidDOI(String, reason: String)
     case doiPrefixMismatch(doi: String, prefix: String)
+    case doiChecksum(String, reason: String)
+    case orcidNotIssued(String)
+    case licenseNotAccepted(license: String)
     case invalidORCID(String, reason: String)
     case invalidROR(String, reason: String)
     case unknownLicense(String, suggestion: String?)
@@ -42,6 +45,9 @@ public enum FrontMatterProblem: DiagnosticMessage {
         case .invalidLanguage: "front-matter.invalid-language"
         case .invalidDOI: "front-matter.invalid-doi"
         case .doiPrefixMismatch: "front-matter.doi-prefix"
+        case .doiChecksum: "front-matter.doi-checksum"
+        case .orcidNotIssued: "front-matter.orcid-unissued"
+        case .licenseNotAccepted: "front-matter.license-not-cc-by"
         case .invalidORCID: "front-matter.invalid-orcid"
         case .invalidROR: "front-matter.invalid-ror"
         case .unknownLicense: "front-matter.unknown-license"
@@ -56,7 +62,7 @@ public enum FrontMatterProblem: DiagnosticMessage {
 
     public var severity: Severity {
         switch self {
-        case .unknownKey: .warning
+        case .unknownKey, .orcidNotIssued, .licenseNotAccepted: .warning
         default: .error
         }
     }
@@ -93,6 +99,12 @@ public enum FrontMatterProblem: DiagnosticMessage {
             "'doi' is not a valid DOI: \(quoted(value)) \(reason)"
         case .doiPrefixMismatch(let doi, let prefix):
             "the DOI \(quoted(doi)) does not use the site's DOI prefix '\(prefix)' (doiPrefix in content/site.yaml)"
+        case .doiChecksum(let doi, let reason):
+            "the DOI \(quoted(doi)) is not valid: its suffix \(reason); copy the DOI again from 'briefpress doi new' or the registrar"
+        case .orcidNotIssued(let orcid):
+            "the ORCID iD \(quoted(orcid)) has a valid check digit but lies outside the ranges ORCID issues; please check it on orcid.org"
+        case .licenseNotAccepted(let license):
+            "the license '\(license)' is not CC BY; Rogue Scholar, which registers this DOI prefix, accepts only CC BY licenses"
         case .invalidORCID(let value, let reason):
             "'orcid' is not a valid ORCID iD: \(quoted(value)) \(reason)"
         case .invalidROR(let value, let reason):

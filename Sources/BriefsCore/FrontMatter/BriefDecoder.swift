@@ -91,6 +91,7 @@ extension FieldReader {
             report(FrontMatterProblem.updatedBeforeDate(updated: updated.value.description, date: date.value.description),
                    at: updated.location, length: updated.length)
         }
+        if let doi { checkRogueScholar(doi: doi, license: license) }
         let used = resolve(authors: authors, among: knownAffiliations)
         guard let title, let date else { return nil }
         return Brief(
@@ -99,6 +100,20 @@ extension FieldReader {
             authors: authors, affiliations: used, keywords: keywords, license: license, abstract: abstract,
             image: image, recommendations: recommendations, background: background, research: research,
             references: references, translation: translation, imprint: imprint, body: body)
+    }
+
+    /// Rogue Scholar style suffixes carry a checksum, and Rogue Scholar accepts only CC BY.
+    private mutating func checkRogueScholar(doi: Located<String>, license: Located<String>?) {
+        let prefix = DOI.prefix(of: doi.value)
+        let suffix = String(doi.value.dropFirst(prefix.count + 1))
+        guard RogueDOI.prefixes.contains(prefix) else { return }
+        if RogueDOI.looksEncoded(suffix), case .failure(let error) = RogueDOI.decode(suffix) {
+            report(FrontMatterProblem.doiChecksum(doi.value, reason: error.reason), at: doi.location, length: doi.length)
+        }
+        if let license, !license.value.uppercased().hasPrefix("CC-BY-") || license.value.uppercased().hasPrefix("CC-BY-N")
+            || license.value.uppercased().hasPrefix("CC-BY-SA") {
+            report(FrontMatterProblem.licenseNotAccepted(license: license.value), at: license.location, length: license.length)
+        }
     }
 
     /// Site affiliations with the brief's own added or replacing them by id.
@@ -139,8 +154,11 @@ extension FieldReader {
             let name = string(fields["name"], name: "name")
             let given = string(fields["given"], name: "given")
             let family = string(fields["family"], name: "family")
-            let orcid = identifier(fields["orcid"], name: "orcid", normalize: ORCID.normalize) {
+            let orcid = locatedIdentifier(fields["orcid"], name: "orcid", normalize: ORCID.normalize) {
                 FrontMatterProblem.invalidORCID($0, reason: $1)
+            }
+            if let orcid, !ORCID.isInIssuedBlock(orcid.value) {
+                report(FrontMatterProblem.orcidNotIssued(orcid.value), at: orcid.location, length: orcid.length)
             }
             let affiliationIDs = strings(fields["affiliations"], name: "affiliations")
             fields.reportUnknown(known: BriefDecoder.authorKeys, into: &self)
@@ -149,7 +167,7 @@ extension FieldReader {
                 continue
             }
             result.append(Self.author(name: name?.value, given: given?.value, family: family?.value,
-                                      orcid: orcid, affiliations: affiliationIDs))
+                                      orcid: orcid?.value, affiliations: affiliationIDs))
         }
         return result
     }

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Rogue Scholar style DOI suffixes (`v2gec-5xt36`): a random number in Crockford base32 with an
+/// ISO 7064 MOD 97-10 checksum, as commonmeta encodes and validates them.
+public enum RogueDOI {
+    static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz")
+    /// Prefixes Rogue Scholar registers DOIs under (commonmeta `is_rogue_scholar_doi`).
+    public static let prefixes: Set<String> = [
+        "10.13003", "10.53731", "10.54900", "10.59347", "10.59348", "10.59349", "10.59350", "10.63485", "10.63517",
+        "10.64000", "10.64395", "10.65527",
+    ]
+
+    static func checksum(_ number: UInt64) -> Int { Int(98 - (100 * (number % 97)) % 97) }
+
+    /// The suffix for `number`: 8 base32 digits, 2 checksum digits, a hyphen after five.
+    public static func encode(_ number: UInt64) -> String {
+        var digits: [Character] = []
+        var rest = number
+        repeat {
+            digits.append(alphabet[Int(rest % 32)])
+            rest /= 32
+        } while rest > 0
+        while digits.count < 8 { digits.append("0") }
+        let body = String(digits.reversed()) + String(format2: checksum(number))
+        return String(body.prefix(5)) + "-" + String(body.dropFirst(5))
+    }
+
+    /// A fresh suffix from 40 random bits (never 0, which validators reject).
+    public static func generate<R: RandomNumberGenerator>(using generator: inout R) -> String {
+        encode(UInt64.random(in: 1..<(1 << 40), using: &generator))
+    }
+
+    /// Whether a suffix looks like one of these (letters and digits in hyphen-separated groups),
+    /// so a checksum failure is a typo rather than a different naming scheme.
+    public static func looksEncoded(_ suffix: String) -> Bool {
+        let groups = suffix.split(separator: "-", omittingEmptySubsequences: false)
+        guard groups.count == 2, groups.allSatisfy({ (4...5).contains($0.count) }) else { return false }
+        return groups.joined().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            && groups.joined().contains(where: \.isNumber)
+    }
+
+    public enum DecodeError: Error, Equatable, Sendable {
+        case tooShort, invalidCharacter(Character), badChecksum(expected: Int, found: Int), zero
+
+        public var reason: String {
+            switch self {
+            case .tooShort: "is too short for an encoded DOI suffix"
+            case .invalidCharacter(let character): "contains '\(character)', which is not a Crockford base32 letter"
+            case .badChecksum(let expected, let found):
+                "ends in the checksum \(String(format2: found)), but its other characters give \(String(format2: expected)): probably a typo"
+            case .zero: "encodes the number 0, which is never issued"
+            }
+        }
+    }
+
+    /// The number a suffix encodes, after checking its checksum (commonmeta's `decode`).
+    public static func decode(_ suffix: String) -> Result<UInt64, DecodeError> {
+        var text = suffix.lowercased().replacingOccurrences(of: "-", with: "")
+        text = text.replacingOccurrences(of: "i", with: "1").replacingOccurrences(of: "l", with: "1")
+            .replacingOccurrences(of: "o", with: "0")
+        let characters = Array(text)
+        guard characters.count >= 3 else { return .failure(.tooShort) }
+        let checkDigits = characters.suffix(2)
+        guard checkDigits.allSatisfy(\.isASCIIDigit), let found = Int(String(checkDigits)) else {
+            return .failure(.invalidCharacter(checkDigits.first { !$0.isASCIIDigit } ?? "?"))
+        }
+        var number: UInt64 = 0
+        for character in characters.dropLast(2) {
+            guard let digit = alphabet.firstIndex(of: character) else { return .failure(.invalidCharacter(character)) }
+            guard number < (UInt64.max - 31) / 32 else { return .failure(.tooShort) }
+            number = number * 32 + UInt64(digit)
+        }
+        guard number != 0 else { return .failure(.zero) }
+        let expected = checksum(number)
+        guard expected == found else { return .failure(.badChecksum(expected: expected, found: found)) }
+        return .success(number)
+    }
+}
+
+extension String {
+    /// Two decimal digits, zero-padded (`5` → `05`).
+    init(format2 value: Int) {
+        self = value < 10 ? "0\(value)" : "\(value)"
+    }
+}
