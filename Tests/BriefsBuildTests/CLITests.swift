@@ -56,3 +56,28 @@ struct CLITests {
         #expect(BriefPressCommand.helpMessage().contains("check"))
     }
 }
+
+@Suite("doi commands")
+struct DOICommandTests {
+    func exitCode(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try BriefPressCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch {
+            return BriefPressCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    @Test("doi check exits 0 for a valid DOI and 1 for a typo")
+    func check() {
+        #expect(exitCode(["doi", "check", "10.59350/v2gec-5xt36"]) == 0)
+        #expect(exitCode(["doi", "check", "10.59350/v2gec-5xt37"]) == 1)
+    }
+
+    @Test("doi new refuses a malformed prefix")
+    func newPrefix() {
+        #expect(exitCode(["doi", "new", "/nonexistent", "--prefix", "10.5"]) == 64)
+        #expect(exitCode(["doi", "new", "/nonexistent", "--prefix", "10.59350"]) == 0)
+    }
+}

@@ -133,3 +133,21 @@ struct RogueDOITests {
         #expect(!ORCID.isInIssuedBlock("0000-0000-0000-0001"))
     }
 }
+
+@Suite("Explaining a DOI")
+struct DOIInspectionTests {
+    @Test("a valid encoded DOI with the site's prefix passes every check")
+    func valid() {
+        let inspection = DOIInspection("https://doi.org/10.59350/V2GEC-5XT36", sitePrefix: "10.59350")
+        #expect(inspection.isValid)
+        #expect(inspection.doi == "10.59350/v2gec-5xt36")
+        #expect(inspection.findings.contains(.ok("checksum: the suffix v2gec-5xt36 encodes 930412369850 with a valid checksum")))
+    }
+
+    @Test("a typo in the checksum, a foreign prefix and bad syntax are problems")
+    func problems() {
+        #expect(!DOIInspection("10.59350/v2gec-5xt37").isValid)
+        #expect(!DOIInspection("10.1234/abc", sitePrefix: "10.59350").isValid)
+        #expect(!DOIInspection("doi.org/10.1234").isValid)
+    }
+}
