@@ -52,6 +52,10 @@ public struct Builder: Sendable {
             let summaries = Dictionary(rendered.compactMap { brief in brief.summary.map { (brief.slug, $0) } },
                                        uniquingKeysWith: { first, _ in first })
             files.append(pages.home(briefs: published, summaries: summaries))
+            // Drafts never go into feeds or the sitemap, even in a --drafts build.
+            let drafts = Set(published.filter(\.isDraft).map(\.slug))
+            let entries = rendered.compactMap(\.feedEntry).filter { !drafts.contains($0.record.slug) }
+            files += SiteFeeds(site: site, entries: entries).files()
             files.append(pages.notFound())
             files += pages.assets()
         }

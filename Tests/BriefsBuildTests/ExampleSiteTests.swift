@@ -12,9 +12,14 @@ struct ExampleSiteTests {
         let report = try await site.run()
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(!report.failed)
-        let expected = ["404.html", "assets/style.css", "briefs/integrationschampions/index.html", "index.html"]
+        let brief = "briefs/integrationschampions/"
+        let expected = ["404.html", "assets/social.png", "assets/style.css", brief + "index.html",
+                        brief + "integrationschampions.bib", brief + "integrationschampions.json",
+                        brief + "integrationschampions.ris", "feed.json", "feed.xml", "index.html", "robots.txt", "sitemap.xml"]
         #expect(report.files.map(\.path).sorted() == expected)
-        for page in ["index.html", "404.html", "briefs/integrationschampions/index.html"] {
+        for page in ["index.html", "404.html", brief + "index.html", brief + "integrationschampions.bib",
+                     brief + "integrationschampions.ris", brief + "integrationschampions.json", "feed.xml", "feed.json",
+                     "sitemap.xml", "robots.txt"] {
             let html = try #require(site.read(page))
             try Golden.assertMatches(html, "example/" + page)
         }

@@ -5,7 +5,7 @@ struct BriefPageView: MustacheParent, Sendable {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
-                       "hasRecommendations", "hasBackground", "hasReferences"]
+                       "hasRecommendations", "hasBackground", "hasReferences", "cite"]
     var page: PageView
     var slug: String
     /// "Handlungsimpulse Nr. 7", or just the series name.
@@ -27,31 +27,33 @@ struct BriefPageView: MustacheParent, Sendable {
     var translation: TranslationView?
     var image: ImageView?
     var keywords: [String]
+    var cite: CiteView?
 
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "slug": slug
-        case "seriesLine": seriesLine
-        case "title": title
-        case "subtitle": subtitle
-        case "authors": authors
-        case "affiliations": affiliations
-        case "showAffiliationNumbers": showAffiliationNumbers
-        case "date": date
-        case "updated": updated
-        case "ledeHTML": ledeHTML
-        case "recommendations": recommendations.isEmpty ? nil : recommendations
-        case "background": background.isEmpty ? nil : background
-        case "researchHTML": researchHTML
-        case "references": references.isEmpty ? nil : references
-        case "imprint": imprint
-        case "translation": translation
-        case "image": image
-        case "keywords": keywords.isEmpty ? nil : keywords
-        case "hasRecommendations": !recommendations.isEmpty
-        case "hasBackground": !background.isEmpty
-        case "hasReferences": !references.isEmpty
+        case "page": Absent.wrap(page)
+        case "cite": Absent.wrap(cite)
+        case "slug": Absent.wrap(slug)
+        case "seriesLine": Absent.wrap(seriesLine)
+        case "title": Absent.wrap(title)
+        case "subtitle": Absent.wrap(subtitle)
+        case "authors": Absent.wrap(authors)
+        case "affiliations": Absent.wrap(affiliations)
+        case "showAffiliationNumbers": Absent.wrap(showAffiliationNumbers)
+        case "date": Absent.wrap(date)
+        case "updated": Absent.wrap(updated)
+        case "ledeHTML": Absent.wrap(ledeHTML)
+        case "recommendations": Absent.wrap(recommendations.isEmpty ? nil : recommendations)
+        case "background": Absent.wrap(background.isEmpty ? nil : background)
+        case "researchHTML": Absent.wrap(researchHTML)
+        case "references": Absent.wrap(references.isEmpty ? nil : references)
+        case "imprint": Absent.wrap(imprint)
+        case "translation": Absent.wrap(translation)
+        case "image": Absent.wrap(image)
+        case "keywords": Absent.wrap(keywords.isEmpty ? nil : keywords)
+        case "hasRecommendations": Absent.wrap(!recommendations.isEmpty)
+        case "hasBackground": Absent.wrap(!background.isEmpty)
+        case "hasReferences": Absent.wrap(!references.isEmpty)
         default: nil
         }
     }
@@ -68,10 +70,10 @@ struct AuthorView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "orcidURL": orcidURL
-        case "affiliationNumbers": affiliationNumbers.isEmpty ? nil : affiliationNumbers
-        case "separator": separator
+        case "name": Absent.wrap(self.name)
+        case "orcidURL": Absent.wrap(orcidURL)
+        case "affiliationNumbers": Absent.wrap(affiliationNumbers.isEmpty ? nil : affiliationNumbers)
+        case "separator": Absent.wrap(separator)
         default: nil
         }
     }
@@ -86,10 +88,10 @@ struct AffiliationView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "name": self.name
-        case "unit": unit
-        case "rorURL": rorURL
+        case "number": Absent.wrap(number)
+        case "name": Absent.wrap(self.name)
+        case "unit": Absent.wrap(unit)
+        case "rorURL": Absent.wrap(rorURL)
         default: nil
         }
     }
@@ -104,8 +106,8 @@ struct DateView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "iso": iso
-        case "display": display
+        case "iso": Absent.wrap(iso)
+        case "display": Absent.wrap(display)
         default: nil
         }
     }
@@ -125,12 +127,12 @@ struct SectionView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "id": id
-        case "anchorID": anchorID
-        case "title": title
-        case "html": html
-        case "quotes": quotes.isEmpty ? nil : quotes
+        case "number": Absent.wrap(number)
+        case "id": Absent.wrap(id)
+        case "anchorID": Absent.wrap(anchorID)
+        case "title": Absent.wrap(title)
+        case "html": Absent.wrap(html)
+        case "quotes": Absent.wrap(quotes.isEmpty ? nil : quotes)
         default: nil
         }
     }
@@ -145,9 +147,9 @@ struct QuoteView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "html": html
-        case "source": source
-        case "lang": lang
+        case "html": Absent.wrap(html)
+        case "source": Absent.wrap(source)
+        case "lang": Absent.wrap(lang)
         default: nil
         }
     }
@@ -172,18 +174,18 @@ struct ImprintView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "publisher": publisher
-        case "unit": unit
-        case "place": place
-        case "contact": contact
-        case "contactURL": contactURL
-        case "authors": authors
-        case "authorsLabel": authorsLabel
-        case "date": date
-        case "doi": doi
-        case "doiURL": doiURL
-        case "licenseName": licenseName
-        case "licenseURL": licenseURL
+        case "publisher": Absent.wrap(publisher)
+        case "unit": Absent.wrap(unit)
+        case "place": Absent.wrap(place)
+        case "contact": Absent.wrap(contact)
+        case "contactURL": Absent.wrap(contactURL)
+        case "authors": Absent.wrap(authors)
+        case "authorsLabel": Absent.wrap(authorsLabel)
+        case "date": Absent.wrap(date)
+        case "doi": Absent.wrap(doi)
+        case "doiURL": Absent.wrap(doiURL)
+        case "licenseName": Absent.wrap(licenseName)
+        case "licenseURL": Absent.wrap(licenseURL)
         default: nil
         }
     }
@@ -197,9 +199,9 @@ struct TranslationView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": url
-        case "lang": lang
-        case "label": label
+        case "url": Absent.wrap(url)
+        case "lang": Absent.wrap(lang)
+        case "label": Absent.wrap(label)
         default: nil
         }
     }
@@ -212,8 +214,40 @@ struct ImageView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "src": src
-        case "alt": alt
+        case "src": Absent.wrap(src)
+        case "alt": Absent.wrap(alt)
+        default: nil
+        }
+    }
+}
+
+/// The "Zitieren / Cite" box: the recommended citation and the download formats.
+struct CiteView: MustacheParent, Sendable {
+    static let keys = ["citationHTML", "downloads"]
+    /// Rendered by briefpress (escaped, title in `<i>`).
+    var citationHTML: String
+    var downloads: [DownloadView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "citationHTML": Absent.wrap(citationHTML)
+        case "downloads": Absent.wrap(downloads)
+        default: nil
+        }
+    }
+}
+
+struct DownloadView: MustacheParent, Sendable {
+    static let keys = ["href", "type", "label"]
+    var href: String
+    var type: String
+    var label: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": Absent.wrap(href)
+        case "type": Absent.wrap(type)
+        case "label": Absent.wrap(label)
         default: nil
         }
     }

@@ -11,6 +11,8 @@ struct BriefRenderer: Sendable {
     var briefs: [String: Brief]
     var siteRoot: URL
     var fileExists: @Sendable (URL) -> Bool
+    /// Whether a PDF is published next to each page (citation_pdf_url, downloads).
+    var hasPDF = false
 
     /// Ids the page template itself uses; Markdown headings never take them.
     static let reservedIDs: Set<String> = [
@@ -39,9 +41,14 @@ struct BriefRenderer: Sendable {
         }
         let abstract = brief.abstract.flatMap { state.plainText($0) } ?? state.firstParagraph
         let image = brief.image.map { state.coverImage($0) }
+        let record = CitationRecord(brief: brief, site: site, abstract: abstract, hasPDF: hasPDF,
+                                    defaultImage: Self.defaultSocialImage)
+        let translation = translationView(brief)
+        var page = pageView(for: brief, description: abstract)
+        page.headHTML = HeadMetadata.html(for: record, translation: translation.map { (site.baseURL + "briefs/\(brief.translationSlug ?? "")/", $0.lang) })
 
         let view = BriefPageView(
-            page: pageView(for: brief, description: abstract),
+            page: page,
             slug: brief.slug,
             seriesLine: seriesLine(brief, strings: state.strings),
             title: state.typography(brief.title.value),
@@ -55,20 +62,41 @@ struct BriefRenderer: Sendable {
             updated: brief.updated.map { dateView($0.value, brief: brief, strings: state.strings) },
             ledeHTML: lede, recommendations: recommendations, background: background, researchHTML: research,
             references: references, imprint: imprintView(brief, strings: state.strings),
-            translation: translationView(brief),
-            image: image ?? nil, keywords: brief.keywords)
+            translation: translation,
+            image: image ?? nil, keywords: brief.keywords,
+            cite: citeView(record, strings: state.strings))
         let html = theme.render(view, template: "brief")
         var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", text: html)]
+        files += CitationExports.files(for: record)
         files += state.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
+        let content = AbsoluteLinks.rewrite(theme.render(view, template: "brief-body"), base: record.pageURL)
         return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: state.page.usedIDs,
-                             summary: abstract, diagnostics: state.diagnostics)
+                             summary: abstract, feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
+                             diagnostics: state.diagnostics)
+    }
+
+    /// The theme's fallback for `og:image` when a brief has no image of its own.
+    static let defaultSocialImage = "assets/social.png"
+
+    func citeView(_ record: CitationRecord, strings: UIStrings) -> CiteView {
+        let slug = record.slug
+        var downloads: [DownloadView] = []
+        if record.pdfURL != nil {
+            downloads.append(DownloadView(href: "\(slug).pdf", type: "application/pdf", label: strings["downloadPDF"]))
+        }
+        downloads += [
+            DownloadView(href: "\(slug).bib", type: "application/x-bibtex", label: strings["downloadBibTeX"]),
+            DownloadView(href: "\(slug).ris", type: "application/x-research-info-systems", label: strings["downloadRIS"]),
+            DownloadView(href: "\(slug).json", type: "application/vnd.citationstyles.csl+json", label: strings["downloadCSL"]),
+        ]
+        return CiteView(citationHTML: APACitation.render(record, html: true), downloads: downloads)
     }
 
     // MARK: - View pieces
 
     func pageView(for brief: Brief, description: String?) -> PageView {
         let strings = theme.strings(for: brief.language.value)
-        var alternates: [AlternateLink] = []
+        var alternates = Self.feedLinks(site: site, strings: strings)
         if let translation = translationView(brief) {
             alternates.append(AlternateLink(href: site.baseURL + "briefs/\(brief.slug)/", hreflang: brief.language.value))
             alternates.append(AlternateLink(href: site.baseURL + "briefs/\(brief.translationSlug ?? "")/",
@@ -81,6 +109,12 @@ struct BriefRenderer: Sendable {
             description: description ?? "", canonicalURL: site.baseURL + "briefs/\(brief.slug)/", root: "../../",
             siteTitle: site.title, homeURL: "../../", stylesheetURL: "../../assets/style.css", isDraft: brief.isDraft,
             t: strings.values, headHTML: "", alternates: alternates)
+    }
+
+    /// Feed links every page's head carries, so readers and Rogue Scholar find them.
+    static func feedLinks(site: SiteConfig, strings: UIStrings) -> [AlternateLink] {
+        [AlternateLink(href: site.baseURL + "feed.xml", type: "application/atom+xml", title: strings["feedAtom"]),
+         AlternateLink(href: site.baseURL + "feed.json", type: "application/feed+json", title: strings["feedJSON"])]
     }
 
     func seriesLine(_ brief: Brief, strings: UIStrings) -> String? {

@@ -10,9 +10,9 @@ struct HomePageView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "groups": groups.isEmpty ? nil : groups
-        case "showSeriesHeadings": showSeriesHeadings
+        case "page": Absent.wrap(page)
+        case "groups": Absent.wrap(groups.isEmpty ? nil : groups)
+        case "showSeriesHeadings": Absent.wrap(showSeriesHeadings)
         default: nil
         }
     }
@@ -25,8 +25,8 @@ struct SeriesGroupView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "series": series
-        case "briefs": briefs
+        case "series": Absent.wrap(series)
+        case "briefs": Absent.wrap(briefs)
         default: nil
         }
     }
@@ -47,15 +47,15 @@ struct BriefSummaryView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "url": url
-        case "title": title
-        case "subtitle": subtitle
-        case "authors": authors
-        case "date": date
-        case "summary": summary
-        case "lang": lang
-        case "seriesLine": seriesLine
-        case "isDraft": isDraft
+        case "url": Absent.wrap(url)
+        case "title": Absent.wrap(title)
+        case "subtitle": Absent.wrap(subtitle)
+        case "authors": Absent.wrap(authors)
+        case "date": Absent.wrap(date)
+        case "summary": Absent.wrap(summary)
+        case "lang": Absent.wrap(lang)
+        case "seriesLine": Absent.wrap(seriesLine)
+        case "isDraft": Absent.wrap(isDraft)
         default: nil
         }
     }
@@ -75,5 +75,5 @@ enum ViewModelKeys {
         PageView.keys + AlternateLink.keys + BriefPageView.keys + AuthorView.keys + AffiliationView.keys
             + DateView.keys + SectionView.keys + QuoteView.keys + ImprintView.keys + TranslationView.keys
             + ImageView.keys + HomePageView.keys + SeriesGroupView.keys + BriefSummaryView.keys
-            + NotFoundPageView.keys)
+            + NotFoundPageView.keys + CiteView.keys + DownloadView.keys)
 }

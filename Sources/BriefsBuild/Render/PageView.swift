@@ -24,18 +24,18 @@ struct PageView: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "lang": lang
-        case "title": title
-        case "description": description
-        case "canonicalURL": canonicalURL
-        case "root": root
-        case "siteTitle": siteTitle
-        case "homeURL": homeURL
-        case "stylesheetURL": stylesheetURL
-        case "isDraft": isDraft
-        case "t": t
-        case "headHTML": headHTML
-        case "alternates": alternates
+        case "lang": Absent.wrap(lang)
+        case "title": Absent.wrap(title)
+        case "description": Absent.wrap(description)
+        case "canonicalURL": Absent.wrap(canonicalURL)
+        case "root": Absent.wrap(root)
+        case "siteTitle": Absent.wrap(siteTitle)
+        case "homeURL": Absent.wrap(homeURL)
+        case "stylesheetURL": Absent.wrap(stylesheetURL)
+        case "isDraft": Absent.wrap(isDraft)
+        case "t": Absent.wrap(t)
+        case "headHTML": Absent.wrap(headHTML)
+        case "alternates": Absent.wrap(alternates)
         default: nil
         }
     }
@@ -51,10 +51,10 @@ struct AlternateLink: MustacheParent, Sendable {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "href": href
-        case "hreflang": hreflang
-        case "type": type
-        case "title": title
+        case "href": Absent.wrap(href)
+        case "hreflang": Absent.wrap(hreflang)
+        case "type": Absent.wrap(type)
+        case "title": Absent.wrap(title)
         default: nil
         }
     }

@@ -39,5 +39,7 @@ struct RenderedBrief: Sendable {
     /// Every id on the page, for `#fragment` checks.
     var ids: Set<String>
     var summary: String?
+    /// The publication record and full text for the site feeds (`nil` for drafts).
+    var feedEntry: FeedEntry?
     var diagnostics: [Diagnostic]
 }

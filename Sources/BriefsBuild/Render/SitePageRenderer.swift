@@ -33,7 +33,7 @@ struct SitePageRenderer: Sendable {
         let page = PageView(
             lang: site.language, title: site.title, description: "", canonicalURL: site.baseURL, root: "",
             siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,
-            t: strings.values, headHTML: "", alternates: [])
+            t: strings.values, headHTML: "", alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
         return OutputFile(path: "index.html", text: theme.render(view, template: "home"))
     }
@@ -54,7 +54,8 @@ struct SitePageRenderer: Sendable {
         let page = PageView(
             lang: site.language, title: strings["notFoundTitle"] + " – " + site.title, description: "",
             canonicalURL: site.baseURL + "404.html", root: root, siteTitle: site.title, homeURL: root,
-            stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "", alternates: [])
+            stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "",
+            alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         return OutputFile(path: "404.html", text: theme.render(NotFoundPageView(page: page), template: "404"))
     }
 

@@ -40,7 +40,8 @@ enum SiteValidator {
                         diagnostics.append(Diagnostic(ContentProblem.unknownTranslation(slug: translation.value, suggestion: nil),
                                                       at: translation))
                     }
-                } else {
+                } else if !firstPathForSlug.keys.contains(translation.value) {
+                    // A file that exists but has errors of its own is not reported a second time here.
                     let suggestion = Suggestion.closest(to: translation.value, among: bySlug.keys.sorted())
                     diagnostics.append(Diagnostic(ContentProblem.unknownTranslation(slug: translation.value, suggestion: suggestion),
                                                   at: translation))

@@ -1,0 +1,166 @@
+import BriefsCore
+import Foundation
+
+/// The machine-readable metadata in a brief page's `<head>`: Highwire Press tags for Google
+/// Scholar and Zotero, Dublin Core, schema.org JSON-LD and Open Graph, all from one record.
+enum HeadMetadata {
+    static func html(for record: CitationRecord, translation: (url: String, language: String)?) -> String {
+        (highwire(record) + dublinCore(record) + openGraph(record, translation: translation)
+            + [jsonLD(record)]).joined(separator: "\n")
+    }
+
+    // MARK: - Highwire Press (Google Scholar)
+
+    /// One `citation_author` per author, its institutions and ORCID right after it (the order
+    /// Manubot and Zotero rely on). Dates are `YYYY/MM/DD` or the year alone, as Scholar requires.
+    static func highwire(_ record: CitationRecord) -> [String] {
+        var tags = [HTML.meta(name: "citation_title", record.fullTitle)]
+        for author in record.authors {
+            tags.append(HTML.meta(name: "citation_author", author.inverted))
+            for affiliation in author.affiliations {
+                tags.append(HTML.meta(name: "citation_author_institution", affiliation.name))
+            }
+            if let orcid = author.orcid { tags.append(HTML.meta(name: "citation_author_orcid", orcid)) }
+        }
+        tags.append(HTML.meta(name: "citation_publication_date", scholarDate(record.date)))
+        if let updated = record.updated { tags.append(HTML.meta(name: "citation_online_date", scholarDate(updated))) }
+        if let doi = record.doi { tags.append(HTML.meta(name: "citation_doi", doi)) }
+        tags.append(HTML.meta(name: "citation_language", record.primaryLanguage))
+        for keyword in record.keywords { tags.append(HTML.meta(name: "citation_keywords", keyword)) }
+        if let pdf = record.pdfURL { tags.append(HTML.meta(name: "citation_pdf_url", pdf)) }
+        tags.append(HTML.meta(name: "citation_technical_report_institution", record.institution))
+        if let number = record.number {
+            tags.append(HTML.meta(name: "citation_technical_report_number", String(number)))
+        }
+        if let series = record.series { tags.append(HTML.meta(name: "citation_series_title", series)) }
+        tags.append(HTML.meta(name: "citation_publisher", record.publisher))
+        tags.append(HTML.meta(name: "citation_abstract_html_url", record.pageURL))
+        return tags
+    }
+
+    /// Scholar accepts full dates or a year; a month alone would be misread, so it becomes the year.
+    static func scholarDate(_ date: BriefDate) -> String {
+        guard let month = date.month, let day = date.day else { return String(date.year) }
+        return String(format: "%04d/%02d/%02d", date.year, month, day)
+    }
+
+    // MARK: - Dublin Core
+
+    static func dublinCore(_ record: CitationRecord) -> [String] {
+        var tags = ["<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">",
+                    HTML.meta(name: "DC.title", record.fullTitle)]
+        for author in record.authors { tags.append(HTML.meta(name: "DC.creator", author.inverted)) }
+        // W3CDTF in the precision the editor wrote (YYYY, YYYY-MM or YYYY-MM-DD).
+        tags.append(HTML.meta(name: "DC.date", record.date.description))
+        tags.append(HTML.meta(name: "DC.identifier", record.identifierURL))
+        tags.append(HTML.meta(name: "DC.language", record.language))
+        tags.append(HTML.meta(name: "DC.publisher", record.publisher))
+        if let license = record.license { tags.append(HTML.meta(name: "DC.rights", license.url)) }
+        tags.append(HTML.meta(name: "DC.type", "Text"))
+        for keyword in record.keywords { tags.append(HTML.meta(name: "DC.subject", keyword)) }
+        if let abstract = record.abstract { tags.append(HTML.meta(name: "DC.description", abstract)) }
+        return tags
+    }
+
+    // MARK: - Open Graph
+
+    static func openGraph(_ record: CitationRecord, translation: (url: String, language: String)?) -> [String] {
+        var tags = [
+            HTML.meta(property: "og:type", "article"),
+            HTML.meta(property: "og:title", record.fullTitle),
+            HTML.meta(property: "og:url", record.pageURL),
+            HTML.meta(property: "og:image", record.imageURL),
+        ]
+        if !record.imageAlt.isEmpty { tags.append(HTML.meta(property: "og:image:alt", record.imageAlt)) }
+        if let abstract = record.abstract { tags.append(HTML.meta(property: "og:description", abstract)) }
+        tags.append(HTML.meta(property: "og:site_name", record.siteTitle))
+        tags.append(HTML.meta(property: "og:locale", locale(record.language)))
+        if let translation { tags.append(HTML.meta(property: "og:locale:alternate", locale(translation.language))) }
+        tags.append(HTML.meta(property: "article:published_time", record.date.description))
+        if let updated = record.updated { tags.append(HTML.meta(property: "article:modified_time", updated.description)) }
+        for author in record.authors { tags.append(HTML.meta(property: "article:author", author.name)) }
+        for keyword in record.keywords { tags.append(HTML.meta(property: "article:tag", keyword)) }
+        tags.append(HTML.meta(name: "twitter:card", "summary_large_image"))
+        return tags
+    }
+
+    /// `de` → `de_DE`, `en` → `en_US`, `de-AT` → `de_AT`: the form Open Graph expects.
+    static func locale(_ language: String) -> String {
+        let parts = language.split(separator: "-")
+        let primary = String(parts.first ?? "").lowercased()
+        if let region = parts.dropFirst().first(where: { $0.count == 2 }) { return "\(primary)_\(region.uppercased())" }
+        let defaults = ["de": "DE", "en": "US", "fr": "FR", "es": "ES", "it": "IT", "pl": "PL", "uk": "UA", "ar": "SA", "tr": "TR"]
+        return "\(primary)_\(defaults[primary] ?? primary.uppercased())"
+    }
+
+    // MARK: - schema.org JSON-LD
+
+    static func jsonLD(_ record: CitationRecord) -> String {
+        let json = JSONText.encode(schemaOrg(record))
+        // `<` inside a string could close the script element; JSON allows the escaped form.
+        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return "<script type=\"application/ld+json\">\(safe)</script>"
+    }
+
+    static func schemaOrg(_ record: CitationRecord) -> [String: Any] {
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "@id": record.identifierURL,
+            "url": record.pageURL,
+            "name": record.fullTitle,
+            "headline": record.title,
+            "author": record.authors.map(person),
+            "datePublished": record.date.description,
+            "inLanguage": record.language,
+            "publisher": organization(name: record.publisher, ror: nil),
+            "image": record.imageURL,
+        ]
+        if let doi = record.doiURL {
+            object["identifier"] = ["@type": "PropertyValue", "propertyID": "DOI", "value": record.doi ?? "", "url": doi]
+            object["sameAs"] = doi
+        }
+        if let subtitle = record.subtitle { object["alternativeHeadline"] = subtitle }
+        if let updated = record.updated { object["dateModified"] = updated.description }
+        if let license = record.license { object["license"] = license.url }
+        if !record.keywords.isEmpty { object["keywords"] = record.keywords }
+        if let abstract = record.abstract {
+            object["abstract"] = abstract
+            object["description"] = abstract
+        }
+        if let series = record.series { object["isPartOf"] = ["@type": "CreativeWorkSeries", "name": series] }
+        if let number = record.number { object["reportNumber"] = String(number) }
+        if let pdf = record.pdfURL {
+            object["encoding"] = ["@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf]
+        }
+        return object
+    }
+
+    static func person(_ person: CitationRecord.Person) -> [String: Any] {
+        var object: [String: Any] = ["@type": "Person", "name": person.name, "familyName": person.family]
+        if let given = person.given { object["givenName"] = given }
+        if let orcid = person.orcid { object["@id"] = ORCID.url(orcid) }
+        if !person.affiliations.isEmpty {
+            object["affiliation"] = person.affiliations.map { organization(name: $0.name, ror: $0.ror) }
+        }
+        return object
+    }
+
+    static func organization(name: String, ror: String?) -> [String: Any] {
+        var object: [String: Any] = ["@type": "Organization", "name": name]
+        if let ror { object["@id"] = ror }
+        return object
+    }
+}
+
+/// Deterministic JSON text: sorted keys, no escaped slashes, so two builds are byte-identical.
+enum JSONText {
+    static func encode(_ object: Any, pretty: Bool = false) -> String {
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if pretty { options.insert(.prettyPrinted) }
+        guard JSONSerialization.isValidJSONObject(object),
+              let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,158 @@
+import BriefsCore
+import Foundation
+
+/// Atom and JSON Feed 1.1 with every published brief in full text, newest first, plus the
+/// sitemap and robots.txt. Rogue Scholar reads one feed document, so there is no paging.
+struct SiteFeeds: Sendable {
+    var site: SiteConfig
+    var entries: [FeedEntry]
+
+    var sorted: [FeedEntry] {
+        entries.sorted { ($0.record.date, $0.record.slug) > ($1.record.date, $1.record.slug) }
+    }
+
+    /// The newest change of any entry: a fixed value, so unchanged content gives an unchanged feed.
+    var updated: BriefDate? { entries.map(\.modified).max() }
+
+    func files() -> [OutputFile] {
+        [
+            OutputFile(path: "feed.xml", text: atom()),
+            OutputFile(path: "feed.json", text: jsonFeed()),
+            OutputFile(path: "sitemap.xml", text: sitemap()),
+            OutputFile(path: "robots.txt", text: robots()),
+        ]
+    }
+
+    // MARK: - Atom
+
+    func atom() -> String {
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="\(x(site.language))">
+              <id>\(x(site.baseURL))</id>
+              <title>\(x(site.title))</title>
+              <link rel="self" type="application/atom+xml" href="\(x(site.baseURL))feed.xml"/>
+              <link rel="alternate" type="text/html" href="\(x(site.baseURL))"/>
+              <updated>\((updated ?? BriefDate(year: 2000)).rfc3339)</updated>
+              <generator>briefpress</generator>
+
+            """
+        if let license = site.license.flatMap({ License.named($0.value) }) {
+            xml += "  <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
+        }
+        for entry in sorted { xml += atomEntry(entry) }
+        return xml + "</feed>\n"
+    }
+
+    private func atomEntry(_ entry: FeedEntry) -> String {
+        let record = entry.record
+        var xml = "  <entry xml:lang=\"\(x(record.language))\">\n"
+        xml += "    <id>\(x(record.identifierURL))</id>\n"
+        xml += "    <title>\(x(record.fullTitle))</title>\n"
+        xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(record.pageURL))\"/>\n"
+        if let pdf = record.pdfURL { xml += "    <link rel=\"enclosure\" type=\"application/pdf\" href=\"\(x(pdf))\"/>\n" }
+        xml += "    <published>\(record.date.rfc3339)</published>\n"
+        xml += "    <updated>\(entry.modified.rfc3339)</updated>\n"
+        for author in record.authors {
+            xml += "    <author>\n      <name>\(x(author.name))</name>\n"
+            if let orcid = author.orcid { xml += "      <uri>\(x(ORCID.url(orcid)))</uri>\n" }
+            xml += "    </author>\n"
+        }
+        for keyword in record.keywords { xml += "    <category term=\"\(x(keyword))\"/>\n" }
+        if let license = record.license {
+            xml += "    <link rel=\"license\" href=\"\(x(license.url))\"/>\n"
+            xml += "    <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
+        }
+        if let summary = entry.summary { xml += "    <summary type=\"html\">\(x(summary))</summary>\n" }
+        xml += "    <media:thumbnail url=\"\(x(record.imageURL))\"/>\n"
+        xml += "    <content type=\"html\">\(x(entry.contentHTML))</content>\n"
+        return xml + "  </entry>\n"
+    }
+
+    // MARK: - JSON Feed 1.1
+
+    func jsonFeed() -> String {
+        var feed: [String: Any] = [
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": site.title,
+            "home_page_url": site.baseURL,
+            "feed_url": site.baseURL + "feed.json",
+            "language": site.language,
+            "items": sorted.map(jsonItem),
+        ]
+        if let license = site.license.flatMap({ License.named($0.value) }) {
+            feed["_briefpress"] = ["license": license.url]
+        }
+        return JSONText.encode(feed, pretty: true) + "\n"
+    }
+
+    private func jsonItem(_ entry: FeedEntry) -> [String: Any] {
+        let record = entry.record
+        var item: [String: Any] = [
+            "id": record.identifierURL,
+            "url": record.pageURL,
+            "title": record.fullTitle,
+            "content_html": entry.contentHTML,
+            "date_published": record.date.rfc3339,
+            "date_modified": entry.modified.rfc3339,
+            "language": record.language,
+            "image": record.imageURL,
+            "authors": record.authors.map { author -> [String: String] in
+                var object = ["name": author.name]
+                if let orcid = author.orcid { object["url"] = ORCID.url(orcid) }
+                return object
+            },
+        ]
+        if let summary = entry.summary { item["summary"] = summary }
+        if !record.keywords.isEmpty { item["tags"] = record.keywords }
+        var extensionObject: [String: Any] = [:]
+        if let doi = record.doi { extensionObject["doi"] = doi }
+        if let license = record.license { extensionObject["license"] = license.url }
+        if let pdf = record.pdfURL {
+            item["attachments"] = [["url": pdf, "mime_type": "application/pdf"]]
+        }
+        if !extensionObject.isEmpty { item["_briefpress"] = extensionObject }
+        return item
+    }
+
+    // MARK: - Sitemap and robots.txt
+
+    func sitemap() -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        if let updated {
+            xml += "  <url><loc>\(x(site.baseURL))</loc><lastmod>\(updated.fullISO)</lastmod></url>\n"
+        } else {
+            xml += "  <url><loc>\(x(site.baseURL))</loc></url>\n"
+        }
+        for entry in sorted {
+            xml += "  <url><loc>\(x(entry.record.pageURL))</loc><lastmod>\(entry.modified.fullISO)</lastmod></url>\n"
+            if let pdf = entry.record.pdfURL {
+                xml += "  <url><loc>\(x(pdf))</loc><lastmod>\(entry.modified.fullISO)</lastmod></url>\n"
+            }
+        }
+        return xml + "</urlset>\n"
+    }
+
+    /// Nothing is blocked: Google Scholar must reach every page and PDF.
+    func robots() -> String {
+        "User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)sitemap.xml\n"
+    }
+
+    /// XML text and attribute escaping.
+    private func x(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            // Control characters other than tab and newline are not allowed in XML 1.0.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
