@@ -16,9 +16,14 @@ public struct BuildOptions: Sendable {
     public var themeSearchPaths: [URL]
     /// How many briefs are parsed and rendered at once.
     public var concurrency: Int
+    /// How to make PDFs; `nil` skips them (`--no-pdf`, and `check`).
+    public var pdf: PDFSettings?
+    /// Called after each PDF is made: (done, total, slug), for progress output.
+    public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
     public init(siteRoot: URL, output: URL?, includeDrafts: Bool = false, strict: Bool = false,
-                today: BriefDate, themeSearchPaths: [URL], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                today: BriefDate, themeSearchPaths: [URL], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                pdf: PDFSettings? = nil) {
         self.siteRoot = siteRoot
         self.output = output
         self.includeDrafts = includeDrafts
@@ -26,6 +31,7 @@ public struct BuildOptions: Sendable {
         self.today = today
         self.themeSearchPaths = themeSearchPaths
         self.concurrency = max(1, concurrency)
+        self.pdf = pdf
     }
 }
 
@@ -40,4 +46,6 @@ public struct BuildReport: Sendable {
     public var files: [OutputFile]
     /// Whether the run failed: errors, or warnings under `--strict`.
     public var failed: Bool
+    /// PDFs rendered and taken from the cache.
+    public var pdf = PDFStatistics()
 }

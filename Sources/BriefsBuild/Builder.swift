@@ -39,6 +39,8 @@ public struct Builder: Sendable {
 
         logger.debug("[4/5] Render")
         var files: [OutputFile] = []
+        var printJobs: [PrintJob] = []
+        var themeAssets: [String: URL] = [:]
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
             siteRoot: options.siteRoot)
@@ -48,6 +50,8 @@ public struct Builder: Sendable {
             let rendered = await render(published, site: site, theme: theme)
             diagnostics += rendered.flatMap(\.diagnostics)
             files += rendered.flatMap(\.files)
+            printJobs = rendered.compactMap(\.printJob)
+            themeAssets = theme.assets
             let pages = SitePageRenderer(site: site, theme: theme)
             let summaries = Dictionary(rendered.compactMap { brief in brief.summary.map { (brief.slug, $0) } },
                                        uniquingKeysWith: { first, _ in first })
@@ -62,13 +66,26 @@ public struct Builder: Sendable {
 
         let failed = diagnostics.hasErrors || (options.strict && diagnostics.warningCount > 0) || source.configText == nil
         var written = 0
+        var pdfStatistics = PDFStatistics()
         if let output = options.output, !failed {
             logger.debug("[5/5] Write \(files.count) files to \(output.path)")
-            written = try OutputWriter(target: output).write(files.sorted { $0.path < $1.path })
+            let jobs = printJobs
+            let stage = options.pdf.map { settings in
+                PDFStage(settings: settings, themeDigest: PDFStage.digest(of: themeAssets), progress: options.pdfProgress)
+            }
+            let statistics = PDFStatisticsBox()
+            written = try await OutputWriter(target: output).write(files.sorted { $0.path < $1.path }) { staging in
+                guard let stage, !jobs.isEmpty else { return }
+                await statistics.set(try await stage.run(jobs, staging: staging))
+            }
+            pdfStatistics = await statistics.value
+            written += pdfStatistics.rendered + pdfStatistics.cached
         }
         // A site default (say, its license) can raise the same problem for every brief: report it once.
-        return BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), briefCount: source.briefs.count,
-                           publishedCount: published.count, filesWritten: written, files: files, failed: failed)
+        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), briefCount: source.briefs.count,
+                                 publishedCount: published.count, filesWritten: written, files: files, failed: failed)
+        report.pdf = pdfStatistics
+        return report
     }
 
     // MARK: - Parallel stages
@@ -95,7 +112,8 @@ public struct Builder: Sendable {
     func render(_ briefs: [Brief], site: SiteConfig, theme: Theme) async -> [RenderedBrief] {
         let renderer = BriefRenderer(
             site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) })
+            siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) },
+            hasPDF: options.pdf != nil && options.output != nil)
         return await boundedMap(briefs) { _, brief in renderer.render(brief) }
     }
 
@@ -121,4 +139,10 @@ public struct Builder: Sendable {
         }
         return results.compactMap { $0 }
     }
+}
+
+/// Carries the PDF statistics out of the writer's closure.
+private actor PDFStatisticsBox {
+    var value = PDFStatistics()
+    func set(_ statistics: PDFStatistics) { value = statistics }
 }

@@ -20,13 +20,16 @@ public struct BuildCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the website (default: <site>/output).", valueName: "dir"))
     var output: String?
 
+    @Flag(name: .customLong("no-pdf"), help: "Skip the print PDFs (faster while drafting).")
+    var noPDF = false
+
     public func run() async throws {
         let root = siteOptions.siteRoot
         let outputURL = output.map {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL
         } ?? root.appendingPathComponent("output", isDirectory: true)
-        let code = await Runner(options: siteOptions).run(output: outputURL)
+        let code = await Runner(options: siteOptions, pdf: !noPDF).run(output: outputURL)
         throw ExitCode(code)
     }
 }

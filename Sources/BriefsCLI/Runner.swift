@@ -7,6 +7,8 @@ import Logging
 /// exit code (0 clean, 1 content problems, 2 the tool could not run).
 struct Runner {
     var options: SiteOptions
+    /// Whether `build` makes PDFs (`check` never does).
+    var pdf = false
 
     func run(output: URL?) async -> Int32 {
         let root = options.siteRoot
@@ -16,14 +18,21 @@ struct Runner {
             printError("briefpress: error: the site folder \(root.path) does not exist")
             return 2
         }
-        let buildOptions = BuildOptions(
+        var buildOptions = BuildOptions(
             siteRoot: root, output: output, includeDrafts: options.drafts, strict: options.strict,
             today: Self.today(), themeSearchPaths: ThemeLocator.builtInThemeFolders())
+        if pdf, output != nil {
+            buildOptions.pdf = PDFSettings(
+                python: ThemeLocator.python(),
+                cacheFolder: root.appendingPathComponent(".briefpress/pdf-cache", isDirectory: true),
+                installHint: "make build")
+            if !options.quiet { buildOptions.pdfProgress = Self.progressPrinter() }
+        }
         let report: BuildReport
         do {
             report = try await Builder(options: buildOptions, logger: logger).run()
         } catch {
-            printError("briefpress: error: \(error)")
+            printError("briefpress: error: \(error); nothing was written, the previous output is unchanged")
             return 2
         }
         let printer = DiagnosticPrinter(
@@ -45,6 +54,16 @@ struct Runner {
         return report.failed ? 1 : 0
     }
 
+    /// "PDF 3/20 wohnen-im-alter": on a terminal one line that updates, otherwise plain lines.
+    static func progressPrinter() -> @Sendable (Int, Int, String) -> Void {
+        let terminal = isatty(STDERR_FILENO) == 1
+        return { done, total, slug in
+            let line = "PDF \(done)/\(total) \(slug)"
+            let text = terminal ? "\r\u{1B}[K" + line + (done == total ? "\n" : "") : line + "\n"
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
     /// The last line of every run: what was found, what was (not) written, what to do next.
     func summaryLine(_ report: BuildReport, output: URL?, root: URL) -> String {
         let errors = report.diagnostics.errorCount
@@ -60,7 +79,9 @@ struct Runner {
         let draftNote = drafts > 0 && !options.drafts ? " (\(drafts) \(drafts == 1 ? "draft" : "drafts") left out; add --drafts to include)" : ""
         guard let output else { return "briefpress: \(found)\(draftNote)" }
         let shown = Self.relativePath(output, to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files); open \(shown)/index.html"
+        let pdfs = report.pdf.rendered + report.pdf.cached == 0 ? ""
+            : ", \(report.pdf.rendered) PDFs rendered, \(report.pdf.cached) unchanged"
+        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files\(pdfs)); open \(shown)/index.html"
     }
 
     static func relativePath(_ url: URL, to base: URL) -> String {

@@ -5,7 +5,7 @@ struct BriefPageView: MustacheParent, Sendable {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
-                       "hasRecommendations", "hasBackground", "hasReferences", "cite"]
+                       "hasRecommendations", "hasBackground", "hasReferences", "cite", "print"]
     var page: PageView
     var slug: String
     /// "Handlungsimpulse Nr. 7", or just the series name.
@@ -28,9 +28,11 @@ struct BriefPageView: MustacheParent, Sendable {
     var image: ImageView?
     var keywords: [String]
     var cite: CiteView?
+    var print: PrintInfo?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "print": Absent.wrap(print)
         case "page": Absent.wrap(page)
         case "cite": Absent.wrap(cite)
         case "slug": Absent.wrap(slug)
@@ -248,6 +250,31 @@ struct DownloadView: MustacheParent, Sendable {
         case "href": Absent.wrap(href)
         case "type": Absent.wrap(type)
         case "label": Absent.wrap(label)
+        default: nil
+        }
+    }
+}
+
+/// What only the print version needs: PDF metadata and running header/footer texts.
+struct PrintInfo: MustacheParent, Sendable {
+    static let keys = ["fullTitle", "authorNames", "authorLine", "keywords", "footerText"]
+    /// "Title: Subtitle", the PDF's document title.
+    var fullTitle: String
+    /// One `<meta name="author">` each, which WeasyPrint writes into the PDF info and XMP.
+    var authorNames: [String]
+    /// "Erika Muster und Jan Schmidt": the author line right below the title, without affiliations.
+    var authorLine: String
+    var keywords: String?
+    /// The DOI link (or page address) in every page's footer.
+    var footerText: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "fullTitle": fullTitle
+        case "authorNames": authorNames
+        case "authorLine": authorLine
+        case "keywords": Absent.wrap(keywords)
+        case "footerText": footerText
         default: nil
         }
     }

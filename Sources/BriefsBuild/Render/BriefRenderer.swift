@@ -64,15 +64,28 @@ struct BriefRenderer: Sendable {
             references: references, imprint: imprintView(brief, strings: state.strings),
             translation: translation,
             image: image ?? nil, keywords: brief.keywords,
-            cite: citeView(record, strings: state.strings))
+            cite: citeView(record, strings: state.strings),
+            print: printInfo(record, authors: brief.authors.map(\.name), language: brief.language.value))
         let html = theme.render(view, template: "brief")
         var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", text: html)]
         files += CitationExports.files(for: record)
         files += state.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
         let content = AbsoluteLinks.rewrite(theme.render(view, template: "brief-body"), base: record.pageURL)
+        let printJob = hasPDF
+            ? PrintJob(slug: brief.slug, sourcePath: brief.sourcePath, html: theme.render(view, template: "print"),
+                       dependencies: state.assets.values.sorted { $0.path < $1.path })
+            : nil
         return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: state.page.usedIDs,
                              summary: abstract, feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
-                             diagnostics: state.diagnostics)
+                             printJob: printJob, diagnostics: state.diagnostics)
+    }
+
+    func printInfo(_ record: CitationRecord, authors: [String], language: String) -> PrintInfo {
+        let and = TypographyLanguage(bcp47: language) == .german ? " und " : " and "
+        let line = authors.count > 1 ? authors.dropLast().joined(separator: ", ") + and + (authors.last ?? "") : authors.first ?? ""
+        return PrintInfo(fullTitle: record.fullTitle, authorNames: authors, authorLine: line,
+                         keywords: record.keywords.isEmpty ? nil : record.keywords.joined(separator: ", "),
+                         footerText: record.identifierURL)
     }
 
     /// The theme's fallback for `og:image` when a brief has no image of its own.

@@ -75,5 +75,5 @@ enum ViewModelKeys {
         PageView.keys + AlternateLink.keys + BriefPageView.keys + AuthorView.keys + AffiliationView.keys
             + DateView.keys + SectionView.keys + QuoteView.keys + ImprintView.keys + TranslationView.keys
             + ImageView.keys + HomePageView.keys + SeriesGroupView.keys + BriefSummaryView.keys
-            + NotFoundPageView.keys + CiteView.keys + DownloadView.keys)
+            + NotFoundPageView.keys + CiteView.keys + DownloadView.keys + PrintInfo.keys)
 }

@@ -41,5 +41,19 @@ struct RenderedBrief: Sendable {
     var summary: String?
     /// The publication record and full text for the site feeds (`nil` for drafts).
     var feedEntry: FeedEntry?
+    /// The print HTML to turn into `<slug>.pdf`, when PDFs are built.
+    var printJob: PrintJob?
     var diagnostics: [Diagnostic]
+}
+
+/// One PDF to make: the print HTML (rendered from the same view model as the page) and the
+/// files it pulls in besides the theme's, which together decide whether a cached PDF is current.
+struct PrintJob: Sendable {
+    var slug: String
+    var sourcePath: String
+    var html: String
+    /// Images and other files of the brief that the print HTML references.
+    var dependencies: [URL]
+    /// `briefs/<slug>/<slug>.pdf`
+    var outputPath: String { "briefs/\(slug)/\(slug).pdf" }
 }

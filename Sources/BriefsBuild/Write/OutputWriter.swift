@@ -15,7 +15,8 @@ struct OutputWriter {
     var target: URL
     var fileManager = FileManager.default
 
-    func write(_ files: [OutputFile]) throws -> Int {
+    /// Writes `files`, lets `beforeSwap` add to the staging folder (PDFs), then swaps it in.
+    func write(_ files: [OutputFile], beforeSwap: (URL) async throws -> Void = { _ in }) async throws -> Int {
         let parent = target.deletingLastPathComponent()
         try checkTarget()
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -38,6 +39,7 @@ struct OutputWriter {
                 case .copy(let source): try fileManager.copyItem(at: source, to: destination)
                 }
             }
+            try await beforeSwap(staging)
             if fileManager.fileExists(atPath: target.path) {
                 try fileManager.moveItem(at: target, to: previous)
                 do {
@@ -51,6 +53,9 @@ struct OutputWriter {
                 try fileManager.moveItem(at: staging, to: target)
             }
         } catch let error as WriteError {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        } catch let error as PDFError {
             try? fileManager.removeItem(at: staging)
             throw error
         } catch {

@@ -1,0 +1,119 @@
+import BriefsCore
+import Foundation
+
+/// Makes `briefs/<slug>/<slug>.pdf` for every print job inside the staging folder, taking each
+/// PDF from the cache when nothing that goes into it changed, and rendering the rest with a
+/// small pool of long-lived WeasyPrint workers (started only when something needs rendering).
+struct PDFStage: Sendable {
+    /// Bump when the way PDFs are made changes, so old cache entries are not reused.
+    static let cacheVersion = "briefpress-pdf-1 weasyprint pdf/ua-1"
+
+    var settings: PDFSettings
+    /// Digest of every theme asset (print CSS, fonts), computed once per build.
+    var themeDigest: String
+    var progress: (@Sendable (_ done: Int, _ total: Int, _ slug: String) -> Void)?
+
+    func run(_ jobs: [PrintJob], staging: URL) async throws -> PDFStatistics {
+        try FileManager.default.createDirectory(at: settings.cacheFolder, withIntermediateDirectories: true)
+        var statistics = PDFStatistics()
+        var misses: [(job: PrintJob, cached: URL)] = []
+        for job in jobs.sorted(by: { $0.slug < $1.slug }) {
+            let cached = settings.cacheFolder.appendingPathComponent(cacheKey(for: job) + ".pdf")
+            if FileManager.default.fileExists(atPath: cached.path) {
+                try copy(cached, to: staging.appendingPathComponent(job.outputPath))
+                statistics.cached += 1
+            } else {
+                misses.append((job, cached))
+            }
+        }
+        guard !misses.isEmpty else { return statistics }
+        let started = ContinuousClock.now
+        let queue = JobQueue(count: misses.count)
+        let workerCount = min(settings.workers, misses.count)
+        let settings = self.settings
+        let progress = self.progress
+        let total = misses.count
+        let pending = misses
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<workerCount {
+                group.addTask {
+                    let worker = try await PDFWorker(settings: settings, index: index)
+                    do {
+                        while let next = await queue.next() {
+                            let (job, cached) = pending[next]
+                            do {
+                                _ = try await worker.render(
+                                    html: job.html, baseURL: staging.appendingPathComponent("briefs/\(job.slug)", isDirectory: true),
+                                    output: cached, identifier: cached.deletingPathExtension().lastPathComponent)
+                            } catch let error as PDFError {
+                                throw PDFError(description: "the PDF of \(job.sourcePath) could not be made: \(error.description)")
+                            }
+                            try self.copy(cached, to: staging.appendingPathComponent(job.outputPath))
+                            progress?(await queue.finished(), total, job.slug)
+                        }
+                    } catch {
+                        await worker.stop()
+                        throw error
+                    }
+                    await worker.stop()
+                }
+            }
+            try await group.waitForAll()
+        }
+        statistics.rendered = misses.count
+        let elapsed = ContinuousClock.now - started
+        statistics.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return statistics
+    }
+
+    /// Everything that decides the PDF's bytes: the print HTML, the theme's assets, the brief's
+    /// own files, and the rendering engine.
+    func cacheKey(for job: PrintJob) -> String {
+        var hash = SHA256()
+        hash.update(Self.cacheVersion)
+        hash.update(settings.python.resolvingSymlinksInPath().path)
+        hash.update(themeDigest)
+        hash.update(job.html)
+        for dependency in job.dependencies {
+            hash.update(dependency.lastPathComponent)
+            if let data = FileManager.default.contents(atPath: dependency.path) { hash.update(data) }
+        }
+        return hash.hexDigest()
+    }
+
+    /// Digest of a theme's assets, in path order.
+    static func digest(of assets: [String: URL]) -> String {
+        var hash = SHA256()
+        for (path, url) in assets.sorted(by: { $0.key < $1.key }) {
+            hash.update(path)
+            if let data = FileManager.default.contents(atPath: url.path) { hash.update(data) }
+        }
+        return hash.hexDigest()
+    }
+
+    private func copy(_ source: URL, to destination: URL) throws {
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: destination)
+        try FileManager.default.copyItem(at: source, to: destination)
+    }
+}
+
+/// Hands out job indices to the workers and counts finished ones.
+private actor JobQueue {
+    private var nextIndex = 0
+    private var done = 0
+    let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        guard nextIndex < count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+
+    func finished() -> Int {
+        done += 1
+        return done
+    }
+}
