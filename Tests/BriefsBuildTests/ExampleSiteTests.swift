@@ -13,10 +13,11 @@ struct ExampleSiteTests {
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(!report.failed)
         let brief = "briefs/integrationschampions/"
-        let expected = ["404.html", "assets/social.png", "assets/style.css", brief + "index.html",
+        let expected = ["404.html", "assets/fonts.css", "assets/print.css", "assets/social.png", "assets/style.css", brief + "index.html",
                         brief + "integrationschampions.bib", brief + "integrationschampions.json",
                         brief + "integrationschampions.ris", "feed.json", "feed.xml", "index.html", "robots.txt", "sitemap.xml"]
-        #expect(report.files.map(\.path).sorted() == expected)
+        #expect(report.files.map(\.path).filter { !$0.hasPrefix("assets/fonts/") }.sorted() == expected)
+        #expect(report.files.filter { $0.path.hasPrefix("assets/fonts/") }.allSatisfy { $0.path.hasSuffix(".woff2") })
         for page in ["index.html", "404.html", brief + "index.html", brief + "integrationschampions.bib",
                      brief + "integrationschampions.ris", brief + "integrationschampions.json", "feed.xml", "feed.json",
                      "sitemap.xml", "robots.txt"] {
