@@ -1,9 +1,44 @@
 /// The Python side of a PDF worker: imports WeasyPrint once (about a second of start-up), then
 /// renders one PDF per JSON request line on stdin and answers with one JSON line on stdout.
 /// Kept in Swift so the binary needs no extra file to find at run time.
+///
+/// After WeasyPrint, table header cells get an explicit `/Scope` (column headers in `<thead>`,
+/// row headers elsewhere): WeasyPrint links data cells to headers with `/Headers` only, and
+/// PDF/UA checkers look for the scope on the header cell itself.
 enum PDFWorkerScript {
     static let source = #"""
 import json, os, sys, time
+try:
+    import pikepdf
+except Exception:
+    pikepdf = None
+
+def add_table_scopes(path):
+    if pikepdf is None:
+        return
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        changed = False
+        stack = [(tree, False)] if tree is not None else []
+        while stack:
+            node, in_head = stack.pop()
+            if not isinstance(node, pikepdf.Dictionary):
+                continue
+            kind = str(node.get("/S", ""))
+            if kind == "/TH":
+                attributes = node.get("/A")
+                if attributes is None:
+                    attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                    node.A = attributes
+                if isinstance(attributes, pikepdf.Dictionary) and "/Scope" not in attributes:
+                    attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+                    changed = True
+            kids = node.get("/K")
+            children = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            stack.extend((child, in_head or kind == "/THead") for child in children if child is not None)
+        if changed:
+            pdf.save(path, deterministic_id=True)
+
 try:
     import weasyprint
 except Exception as error:
@@ -19,6 +54,7 @@ for line in sys.stdin:
     try:
         document = weasyprint.HTML(string=request["html"], base_url=request["base_url"])
         document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_identifier=request["id"].encode("ascii"))
+        add_table_scopes(partial)
         os.replace(partial, request["output"])
         answer = {"ok": True, "seconds": time.monotonic() - started}
     except Exception as error:
