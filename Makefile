@@ -1,46 +1,89 @@
 # briefpress: two commands on a fresh Debian machine.
-#   make build   install what is missing, compile, build content/ into output/
-#   make test    the same setup, then every test
+#   make build   install what is missing, compile, build content/ into output/ (with PDFs)
+#   make test    the same setup, then every test: Swift tests, PDF/UA checks, WCAG page checks
 # Everything else here is a building block of those two.
 
 SWIFT        ?= swift
 CONFIG       ?= debug
+PYTHON       ?= python3
 BIN          := .build/$(CONFIG)/briefpress
-DEBIAN_PKGS  := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+VENV         := .venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Markdown (libcmark-gfm), and what WeasyPrint needs: Pango, HarfBuzz subsetting, a fallback font.
+BUILD_PKGS   := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libpango-1.0-0 libpangoft2-1.0-0 \
+                libharfbuzz-subset0 fonts-dejavu-core
+# Page checks: headless Chromium and its WebDriver.
+TEST_PKGS    := chromium chromium-driver
+CHECK_DIR    := .build/checks
 
-.PHONY: build test deps compile site check clean help
+.PHONY: build test deps test-deps venv compile site check checks bench clean help
 
 help:
-	@echo "make build   install missing packages, compile, build the example site into output/"
-	@echo "make test    the same setup, then run all tests"
+	@echo "make build   install missing packages and the Python venv, compile, build the example site into output/"
+	@echo "make test    the same setup, then all tests (Swift tests, PDF/UA checks, WCAG page checks)"
 	@echo "make check   validate content/ without writing anything"
-	@echo "make clean   remove build products and output/"
+	@echo "make bench   PDF benchmark (20 briefs, worker pool, cold and warm cache)"
+	@echo "make clean   remove build products, output/ and the PDF cache"
 
-build: compile site
+build: site
 
-test: deps
+test: deps test-deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory checks
 
-# Installs the Debian packages briefpress needs, only those that are missing.
-deps:
-	@missing=""; for p in $(DEBIAN_PKGS); do \
+# Installs the Debian packages in $(1) that are missing (apt-get runs only when needed).
+define apt_install
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_PKGS))
+
+test-deps:
+	$(call apt_install,$(TEST_PKGS))
+
+# The project-local Python with WeasyPrint (PDFs) and the check tools, pinned in requirements.txt.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	@# Debian's own python3 needs python3-venv for ensurepip; other Pythons bring it.
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-venv; }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r requirements.txt
+	# axe-core 4.12 comes inside this package; --no-deps keeps Playwright (and its browser download) out.
+	$(VENV)/bin/pip install -q --no-deps axe-playwright-python==0.1.8
+	@touch $@
 
 compile: deps
 	$(SWIFT) build -c $(CONFIG) --product briefpress
 
-site: compile
+site: compile venv
 	$(BIN) build .
 
 check: compile
 	$(BIN) check .
 
+# Builds the example site and the multi-brief test site with PDFs, then checks every PDF
+# (PDF/UA-1) and every page (axe-core WCAG 2.0/2.1/2.2 A and AA, 320 px reflow).
+checks: compile venv test-deps
+	rm -rf $(CHECK_DIR) && mkdir -p $(CHECK_DIR)
+	$(BIN) build . -o $(CHECK_DIR)/example --quiet
+	$(BIN) build Tests/Fixtures/sites/multi -o $(CHECK_DIR)/multi --drafts --quiet
+	$(VENV)/bin/python Tests/Accessibility/check_pdfs.py $(CHECK_DIR)/example $(CHECK_DIR)/multi
+	$(VENV)/bin/python Tests/Accessibility/check_pages.py $(CHECK_DIR)/example $(CHECK_DIR)/multi
+
+bench: deps venv
+	$(SWIFT) build -c release --product briefpress
+	Scripts/bench-pdf.sh .build/release/briefpress
+
 clean:
-	rm -rf .build output
+	rm -rf .build output .briefpress Tests/Fixtures/sites/multi/.briefpress
