@@ -48,4 +48,7 @@ public struct BuildReport: Sendable {
     public var failed: Bool
     /// PDFs rendered and taken from the cache.
     public var pdf = PDFStatistics()
+    /// The text of every file read (site-relative path → text with `\n` line ends), so
+    /// diagnostics can show excerpts without reading files again.
+    public var sources: [String: String] = [:]
 }

@@ -46,6 +46,9 @@ public struct Builder: Sendable {
             siteRoot: options.siteRoot)
         let (theme, themeProblems) = loader.load(name: site.theme)
         diagnostics += themeProblems
+        var sources = loader.readTexts
+        sources[source.configPath] = source.configText
+        for (file, parsedBrief) in zip(source.briefs, parsed) { sources[file.path] = parsedBrief.text }
         if let theme, source.configText != nil {
             let rendered = await render(published, site: site, theme: theme)
             diagnostics += rendered.flatMap(\.diagnostics)
@@ -85,6 +88,7 @@ public struct Builder: Sendable {
         var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), briefCount: source.briefs.count,
                                  publishedCount: published.count, filesWritten: written, files: files, failed: failed)
         report.pdf = pdfStatistics
+        report.sources = sources
         return report
     }
 
@@ -94,6 +98,8 @@ public struct Builder: Sendable {
         var index: Int
         var brief: Brief?
         var diagnostics: [Diagnostic]
+        /// The decoded text, kept for source excerpts in diagnostics.
+        var text: String?
     }
 
     /// Decodes every brief, at most `concurrency` at a time, keeping file order in the result.
@@ -104,7 +110,7 @@ public struct Builder: Sendable {
                 return ParsedBrief(index: index, brief: nil, diagnostics: [diagnostic])
             case .success(let text):
                 let (brief, diagnostics) = BriefDecoder.decode(text: text, path: file.path, slug: file.slug, site: site)
-                return ParsedBrief(index: index, brief: brief, diagnostics: diagnostics)
+                return ParsedBrief(index: index, brief: brief, diagnostics: diagnostics, text: text)
             }
         }
     }

@@ -14,8 +14,13 @@ struct Runner {
         let root = options.siteRoot
         var logger = Logger(label: "briefpress") { _ in PlainLogHandler() }
         logger.logLevel = options.verbose ? .debug : .warning
-        guard FileManager.default.fileExists(atPath: root.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             printError("briefpress: error: the site folder \(root.path) does not exist")
+            return 2
+        }
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("content").path) else {
+            printError("briefpress: error: \(root.path) is not a briefpress site: it has no content/ folder (with site.yaml and briefs/)")
             return 2
         }
         var buildOptions = BuildOptions(
@@ -37,12 +42,7 @@ struct Runner {
         }
         let printer = DiagnosticPrinter(
             format: options.format, colored: Self.useColor(),
-            source: { path in
-                let url = root.appendingPathComponent(path)
-                guard let data = FileManager.default.contents(atPath: path.hasPrefix("/") ? path : url.path),
-                      data.count <= SourceText.maximumBytes else { return nil }
-                return String(decoding: data, as: UTF8.self)
-            })
+            source: { [sources = report.sources] path in sources[path] })
         let summary = summaryLine(report, output: output, root: root)
         let text = printer.render(report.diagnostics, summary: options.quiet && options.format == .text ? "" : summary)
         if options.format == .json {

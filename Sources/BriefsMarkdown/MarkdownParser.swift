@@ -1,4 +1,12 @@
 import CCmarkGFM
+import Synchronization
+
+/// libcmark-gfm 0.29 adds its extensions' special characters (`~` for strikethrough) to one
+/// global table when a parse starts and removes them when it ends
+/// (`cmark_manage_extensions_special_characters`), so two parses at once break each other's
+/// strikethrough. Parsing is serialised; it is the cheap part (well under a millisecond per
+/// brief), and rendering, the expensive part, still runs in parallel.
+private let cmarkParseLock = Mutex(())
 
 /// Registers cmark's GFM extensions exactly once; Swift initialises globals lazily and
 /// thread-safely, so concurrent first parses cannot race on cmark's registry.
@@ -24,6 +32,10 @@ enum MarkdownParser {
     /// renderer can show and report it.
     static func parse(_ markdown: String) -> MarkdownNode {
         _ = coreExtensionsRegistered
+        return cmarkParseLock.withLock { _ in parseLocked(markdown) }
+    }
+
+    private static func parseLocked(_ markdown: String) -> MarkdownNode {
         guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else {
             return MarkdownNode(kind: .document, line: 1, column: 1)
         }

@@ -79,7 +79,8 @@ struct CitationRecord: Sendable, Equatable {
         pageURL = site.baseURL + "briefs/\(brief.slug)/"
         pdfURL = hasPDF ? pageURL + "\(brief.slug).pdf" : nil
         if let image = brief.image {
-            imageURL = pageURL + image.source.value
+            let source = image.source.value
+            imageURL = source.hasPrefix("https://") || source.hasPrefix("http://") ? source : pageURL + source
             imageAlt = image.alt
         } else {
             imageURL = site.baseURL + defaultImage

@@ -36,10 +36,18 @@ enum SiteLoader {
         }
         let folder = root.appendingPathComponent(briefsFolder, isDirectory: true)
         var briefs: [BriefFile] = []
-        for relative in markdownFiles(in: folder) {
+        let found = markdownFiles(in: folder)
+        for relative in found {
             let path = briefsFolder + "/" + relative
             let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))
             let url = folder.appendingPathComponent(relative)
+            // Look at the size first: a 1 GB file must not be read to learn that it is too large.
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            if size > SourceText.maximumBytes {
+                diagnostics.append(Diagnostic(FileProblem.tooLarge(bytes: size, limit: SourceText.maximumBytes),
+                                              at: SourceLocation(path: path, line: 1, column: 1)))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.append(Diagnostic(FileProblem.unreadable(reason: "it is not a readable file (a broken link, or no permission)"),
                                               at: SourceLocation(path: path, line: 1, column: 1)))
@@ -47,7 +55,7 @@ enum SiteLoader {
             }
             briefs.append(BriefFile(path: path, slug: slug, bytes: Array(data)))
         }
-        if briefs.isEmpty, configText != nil {
+        if found.isEmpty, configText != nil {
             diagnostics.append(Diagnostic(FileProblem.noBriefs(folder: briefsFolder + "/")))
         }
         return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: diagnostics)

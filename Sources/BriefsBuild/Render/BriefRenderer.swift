@@ -156,8 +156,9 @@ struct BriefRenderer: Sendable {
     func imprintView(_ brief: Brief, strings: UIStrings) -> ImprintView? {
         guard let imprint = brief.imprint else { return nil }
         let license = brief.license.flatMap { License.named($0.value) }
+        // The decoder accepted only http(s) URLs and e-mail addresses.
         let contactURL: String? = imprint.contact.map { contact in
-            contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact
+            contact.contains("://") || contact.lowercased().hasPrefix("mailto:") ? contact : "mailto:" + contact
         }
         return ImprintView(
             publisher: imprint.publisher, unit: imprint.unit, place: imprint.place, contact: imprint.contact,

@@ -13,6 +13,8 @@ struct FragmentRenderer {
     var page = MarkdownPageContext()
     var links: [BriefLink] = []
     var diagnostics: [Diagnostic] = []
+    /// Lines that already have a raw-HTML warning (`<em>x</em>` is two tags but one mistake).
+    private var rawHTMLLines: Set<SourceLocation> = []
     /// Output path → source file.
     var assets: [String: URL] = [:]
     /// Plain text of the lede's first paragraph, the default abstract.
@@ -48,9 +50,7 @@ struct FragmentRenderer {
             let location = text.origin.location(line: issue.line, column: issue.column)
             switch issue.kind {
             case .rawHTML:
-                // One warning per line: `<em>x</em>` is two tags but one mistake.
-                let id = ContentProblem.rawHTML.id
-                if !diagnostics.contains(where: { $0.id == id && $0.location?.line == location.line && $0.location?.path == location.path }) {
+                if rawHTMLLines.insert(SourceLocation(path: location.path, line: location.line, column: 1)).inserted {
                     diagnostics.append(Diagnostic(ContentProblem.rawHTML, at: location))
                 }
             case .unsafeURL(let url): diagnostics.append(Diagnostic(ContentProblem.unsafeURL(url), at: location))
@@ -94,27 +94,58 @@ struct FragmentRenderer {
     }
 
     /// Registers a relative file the page uses; returns its path relative to the page, or `nil`
-    /// (with a diagnostic) when it is missing or outside the briefs folder.
+    /// (with a diagnostic) when it is missing, a folder, or outside the brief's folder.
     @discardableResult
     mutating func addAsset(_ destination: String, location: SourceLocation, length: Int) -> String? {
-        guard let relative = Self.localPath(destination) else { return destination }
-        let source = briefFolder.appendingPathComponent(relative).standardizedFileURL
-        let components = relative.split(separator: "/")
-        guard !components.contains(".."), fileExists(source) else {
-            diagnostics.append(Diagnostic(ContentProblem.missingImage(path: destination), at: location, length: length))
+        switch Self.classify(destination) {
+        case .unsafe, .fragment:
+            return nil  // the Markdown renderer reported unsafe schemes already
+        case .remote:
+            diagnostics.append(Diagnostic(ContentProblem.remoteImage(url: destination), at: location, length: length))
+            return destination
+        case .absolute:
+            diagnostics.append(Diagnostic(ContentProblem.imageOutside(path: destination), at: location, length: length))
             return nil
+        case .local(let relative):
+            let components = relative.split(separator: "/").filter { $0 != "." }
+            guard !components.contains("..") else {
+                diagnostics.append(Diagnostic(ContentProblem.imageOutside(path: destination), at: location, length: length))
+                return nil
+            }
+            let source = briefFolder.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
+            guard fileExists(source) else {
+                diagnostics.append(Diagnostic(ContentProblem.missingImage(path: destination), at: location, length: length))
+                return nil
+            }
+            guard !isFolder(source) else {
+                diagnostics.append(Diagnostic(ContentProblem.imageIsFolder(path: destination), at: location, length: length))
+                return nil
+            }
+            assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
+            return components.joined(separator: "/")
         }
-        assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
-        return relative
     }
 
-    /// The file path of a relative URL (`images/a.jpg`), or `nil` for absolute URLs and fragments.
-    static func localPath(_ destination: String) -> String? {
+    enum Destination: Equatable {
+        case local(String), remote, absolute, fragment, unsafe
+    }
+
+    /// What kind of address a link or image destination is.
+    static func classify(_ destination: String) -> Destination {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.hasPrefix("/"), !trimmed.contains("://"),
-              !trimmed.lowercased().hasPrefix("mailto:"), !trimmed.lowercased().hasPrefix("tel:") else { return nil }
+        let lower = trimmed.lowercased()
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .fragment }
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") { return .remote }
+        if trimmed.hasPrefix("/") { return .absolute }
+        // Anything with a scheme before the first slash (javascript:, data:, mailto:) is no file.
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return .unsafe }
         let path = String(trimmed.prefix { $0 != "#" && $0 != "?" })
-        return path.removingPercentEncoding ?? path
+        return .local(path.removingPercentEncoding ?? path)
+    }
+
+    private func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Links written as the source file (`other-brief.md#x`) point to that brief's page.

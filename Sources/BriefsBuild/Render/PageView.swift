@@ -26,8 +26,8 @@ struct PageView: MustacheParent, Sendable {
         switch name {
         case "lang": Absent.wrap(lang)
         case "title": Absent.wrap(title)
-        case "description": Absent.wrap(description)
-        case "canonicalURL": Absent.wrap(canonicalURL)
+        case "description": description.isEmpty ? Absent() : description
+        case "canonicalURL": canonicalURL.isEmpty ? Absent() : canonicalURL
         case "root": Absent.wrap(root)
         case "siteTitle": Absent.wrap(siteTitle)
         case "homeURL": Absent.wrap(homeURL)

@@ -53,7 +53,7 @@ struct SitePageRenderer: Sendable {
         let root = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
         let page = PageView(
             lang: site.language, title: strings["notFoundTitle"] + " – " + site.title, description: "",
-            canonicalURL: site.baseURL + "404.html", root: root, siteTitle: site.title, homeURL: root,
+            canonicalURL: "", root: root, siteTitle: site.title, homeURL: root,
             stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "",
             alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         return OutputFile(path: "404.html", text: theme.render(NotFoundPageView(page: page), template: "404"))

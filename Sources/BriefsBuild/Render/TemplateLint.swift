@@ -31,6 +31,30 @@ enum TemplateLint {
         return diagnostics
     }
 
+    /// `{{> partial}}` and `{{< layout}}` naming no template: Mustache would render nothing there.
+    static func missingPartials(in templates: [String: (path: String, text: String)], known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (_, template) in templates.sorted(by: { $0.key < $1.key }) {
+            for (index, line) in template.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let open = rest.range(of: "{{") {
+                    guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                    let tag = rest[open.upperBound..<close.lowerBound]
+                    rest = rest[close.upperBound...]
+                    guard let sigil = tag.first, sigil == ">" || sigil == "<" else { continue }
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty, !known.contains(name) {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        diagnostics.append(Diagnostic(ThemeProblem.missingTemplate(name),
+                                                      at: SourceLocation(path: template.path, line: index + 1, column: column),
+                                                      length: tag.count + 4))
+                    }
+                }
+            }
+        }
+        return diagnostics
+    }
+
     static func describe(_ error: Error) -> String {
         switch error {
         case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"

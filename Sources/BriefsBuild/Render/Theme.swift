@@ -48,11 +48,18 @@ struct UIStrings: Sendable {
 }
 
 /// Finds and reads theme files, reporting problems as diagnostics that name the theme file.
-struct ThemeLoader {
+final class ThemeLoader {
     /// Folders that hold themes, lowest priority first: built-in themes, then the site's own.
-    var searchPaths: [URL]
+    let searchPaths: [URL]
     /// Site root, to show theme file paths relative to it.
-    var siteRoot: URL
+    let siteRoot: URL
+    /// Texts of the theme files read, by displayed path, for diagnostic excerpts.
+    private(set) var readTexts: [String: String] = [:]
+
+    init(searchPaths: [URL], siteRoot: URL) {
+        self.searchPaths = searchPaths
+        self.siteRoot = siteRoot
+    }
 
     func load(name: String) -> (Theme?, [Diagnostic]) {
         let folders = searchPaths.map { $0.appendingPathComponent(name, isDirectory: true) }
@@ -60,45 +67,63 @@ struct ThemeLoader {
         guard !folders.isEmpty else {
             return (nil, [Diagnostic(ThemeProblem.notFound(name: name, searched: searchPaths.map { display($0) }))])
         }
+        // Later folders (the site's own theme) replace files of earlier ones (the built-in theme);
+        // UI strings are merged key by key instead, so a site can change one word.
         var files: [String: URL] = [:]
+        var stringLayers: [String: [URL]] = [:]
         for folder in folders {
-            for relative in listFiles(in: folder) { files[relative] = folder.appendingPathComponent(relative) }
+            for relative in listFiles(in: folder) {
+                let url = folder.appendingPathComponent(relative)
+                files[relative] = url
+                if relative.hasPrefix("strings/"), relative.hasSuffix(".yaml") {
+                    stringLayers[String(relative.dropFirst("strings/".count).dropLast(".yaml".count)), default: []].append(url)
+                }
+            }
         }
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var templateTexts: [String: (path: String, text: String)] = [:]
         var assets: [String: URL] = [:]
-        var strings: [String: UIStrings] = [:]
         for (relative, url) in files.sorted(by: { $0.key < $1.key }) {
             if relative.hasPrefix("templates/"), relative.hasSuffix(".mustache") {
                 let templateName = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
-                if let template = parseTemplate(url, name: templateName, diagnostics: &diagnostics) {
+                if let (template, text) = parseTemplate(url, name: templateName, diagnostics: &diagnostics) {
                     library.register(template, named: templateName)
+                    templateTexts[templateName] = (display(url), text)
                 }
             } else if relative.hasPrefix("assets/") {
                 assets[relative] = url
-            } else if relative.hasPrefix("strings/"), relative.hasSuffix(".yaml") {
-                let language = String(relative.dropFirst("strings/".count).dropLast(".yaml".count))
-                if let loaded = loadStrings(url, diagnostics: &diagnostics) { strings[language] = loaded }
             }
         }
-        for required in Theme.requiredTemplates where library.getTemplate(named: required) == nil {
-            if !diagnostics.contains(where: { $0.id == ThemeProblem.templateSyntax("").id }) {
-                diagnostics.append(Diagnostic(ThemeProblem.missingTemplate(required),
-                                              at: SourceLocation(path: display(folders[folders.count - 1]), line: 1, column: 1)))
+        var strings: [String: UIStrings] = [:]
+        for (language, layers) in stringLayers.sorted(by: { $0.key < $1.key }) {
+            var merged = UIStrings(values: [:], months: [])
+            for url in layers {
+                guard let layer = loadStrings(url, diagnostics: &diagnostics) else { continue }
+                merged.values.merge(layer.values) { _, new in new }
+                if !layer.months.isEmpty { merged.months = layer.months }
             }
+            strings[language] = merged
         }
-        diagnostics += missingStrings(strings, files: files)
+        let syntaxFailed = diagnostics.contains { $0.id == ThemeProblem.templateSyntax("").id }
+        for required in Theme.requiredTemplates where library.getTemplate(named: required) == nil && !syntaxFailed {
+            diagnostics.append(Diagnostic(ThemeProblem.missingTemplate(required),
+                                          at: SourceLocation(path: display(folders[folders.count - 1]), line: 1, column: 1)))
+        }
+        diagnostics += TemplateLint.missingPartials(in: templateTexts, known: Set(templateTexts.keys))
+        diagnostics += missingStrings(strings, layers: stringLayers)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(name: name, library: library, assets: assets, strings: strings), diagnostics)
     }
 
     /// Every language should have every key some language has; a gap shows an English word
     /// (or the key itself) on a German page.
-    private func missingStrings(_ strings: [String: UIStrings], files: [String: URL]) -> [Diagnostic] {
+    private func missingStrings(_ strings: [String: UIStrings], layers: [String: [URL]]) -> [Diagnostic] {
         let allKeys = Set(strings.values.flatMap(\.values.keys))
         var diagnostics: [Diagnostic] = []
         for (language, loaded) in strings.sorted(by: { $0.key < $1.key }) {
-            let path = files["strings/\(language).yaml"].map(display) ?? "strings/\(language).yaml"
+            // Blame the most specific file of that language (the site's, when it has one).
+            let path = layers[language]?.last.map(display) ?? "strings/\(language).yaml"
             for key in allKeys.subtracting(loaded.values.keys).sorted() {
                 diagnostics.append(Diagnostic(ThemeProblem.missingString(key: key, language: language),
                                               at: SourceLocation(path: path, line: 1, column: 1)))
@@ -107,13 +132,13 @@ struct ThemeLoader {
         return diagnostics
     }
 
-    private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> MustacheTemplate? {
+    private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> (MustacheTemplate, String)? {
         let path = display(url)
         guard let text = readText(url, path: path, diagnostics: &diagnostics) else { return nil }
         do {
             let template = try MustacheTemplate(string: text)
             diagnostics += TemplateLint.check(text, path: path, template: name)
-            return template
+            return (template, text)
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(TemplateLint.describe(error.error)),
                                           at: SourceLocation(path: path, line: error.context.lineNumber,
@@ -161,7 +186,9 @@ struct ThemeLoader {
             return nil
         }
         switch SourceText.decode(Array(data), path: path) {
-        case .success(let text): return text
+        case .success(let text):
+            readTexts[path] = text
+            return text
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
             return nil

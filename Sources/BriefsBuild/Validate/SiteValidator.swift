@@ -37,8 +37,7 @@ enum SiteValidator {
                     diagnostics.append(Diagnostic(ContentProblem.translationIsSelf, at: translation))
                 } else if let other = bySlug[translation.value] {
                     if other.isDraft, !brief.isDraft, !includeDrafts {
-                        diagnostics.append(Diagnostic(ContentProblem.unknownTranslation(slug: translation.value, suggestion: nil),
-                                                      at: translation))
+                        diagnostics.append(Diagnostic(ContentProblem.translationIsDraft(slug: translation.value), at: translation))
                     }
                 } else if !firstPathForSlug.keys.contains(translation.value) {
                     // A file that exists but has errors of its own is not reported a second time here.

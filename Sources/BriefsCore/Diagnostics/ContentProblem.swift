@@ -3,6 +3,10 @@ public enum ContentProblem: DiagnosticMessage {
     case rawHTML
     case unsafeURL(String)
     case missingImage(path: String)
+    case imageOutside(path: String)
+    case imageIsFolder(path: String)
+    case remoteImage(url: String)
+    case translationIsDraft(slug: String)
     case unknownTranslation(slug: String, suggestion: String?)
     case translationIsSelf
     case duplicateDOI(String, other: String)
@@ -13,6 +17,10 @@ public enum ContentProblem: DiagnosticMessage {
         case .rawHTML: "markdown.raw-html"
         case .unsafeURL: "markdown.unsafe-url"
         case .missingImage: "asset.missing"
+        case .imageOutside: "asset.outside"
+        case .imageIsFolder: "asset.not-a-file"
+        case .remoteImage: "asset.remote"
+        case .translationIsDraft: "brief.translation-draft"
         case .unknownTranslation: "brief.unknown-translation"
         case .translationIsSelf: "brief.translation-self"
         case .duplicateDOI: "brief.duplicate-doi"
@@ -22,13 +30,21 @@ public enum ContentProblem: DiagnosticMessage {
 
     public var severity: Severity {
         switch self {
-        case .rawHTML: .warning
+        case .rawHTML, .remoteImage: .warning
         default: .error
         }
     }
 
     public var message: String {
         switch self {
+        case .imageOutside(let path):
+            "the image path \(quoted(path)) leaves the folder of the brief; put the image next to the brief (or in a folder below it) and write the path relative to the brief file"
+        case .imageIsFolder(let path):
+            "the image path \(quoted(path)) names a folder, not an image file"
+        case .remoteImage(let url):
+            "the image \(quoted(url)) is loaded from another server: every reader's browser contacts that server, and the image can vanish; save it next to the brief instead"
+        case .translationIsDraft(let slug):
+            "'translation' names the brief \(quoted(slug)), which is a draft and is not published; publish it too or build with --drafts"
         case .rawHTML:
             "HTML tags are not allowed in a brief; they are shown as plain text. Use Markdown instead (e.g. *italic*, **bold**, [link](https://…))"
         case .unsafeURL(let url):

@@ -16,7 +16,8 @@ public enum DiagnosticCatalog {
         "front-matter.undefined-affiliation", "front-matter.duplicate-affiliation",
         "front-matter.updated-before-date", "front-matter.date-in-future", "front-matter.missing-alt",
         "front-matter.empty-value",
-        "markdown.raw-html", "markdown.unsafe-url", "asset.missing",
+        "markdown.raw-html", "markdown.unsafe-url", "asset.missing", "asset.outside", "asset.not-a-file", "asset.remote",
+        "brief.translation-draft",
         "theme.not-found", "theme.missing-template", "theme.template-error", "theme.unknown-variable",
         "theme.missing-string", "theme.invalid-strings",
     ]

@@ -20,7 +20,9 @@ public struct DiagnosticPrinter: Sendable {
         let sorted = diagnostics.sorted()
         switch format {
         case .text:
-            var out = sorted.map(text(for:)).joined()
+            // Each file is split into lines once, however many problems it has.
+            let lines = LineCache(source: source)
+            var out = sorted.map { text(for: $0, lines: lines) }.joined()
             out += summary + "\n"
             return out
         case .json:
@@ -31,12 +33,17 @@ public struct DiagnosticPrinter: Sendable {
     // MARK: - Text
 
     public func text(for diagnostic: Diagnostic) -> String {
+        text(for: diagnostic, lines: LineCache(source: source))
+    }
+
+    func text(for diagnostic: Diagnostic, lines: LineCache) -> String {
         var head = ""
         if let location = diagnostic.location { head += "\(location): " }
         head += paint(diagnostic.severity.rawValue + ":", severityColor(diagnostic.severity))
         head += " " + paint(diagnostic.message, "1") + " [\(diagnostic.id)]\n"
         var out = head
-        if let location = diagnostic.location, let excerpt = excerpt(at: location, diagnostic: diagnostic) {
+        if let location = diagnostic.location, let line = lines.line(location.line, of: location.path),
+           let excerpt = excerpt(line, at: location, diagnostic: diagnostic) {
             out += excerpt
         } else if let label = diagnostic.label {
             out += "  = \(label)\n"
@@ -45,15 +52,11 @@ public struct DiagnosticPrinter: Sendable {
         return out
     }
 
-    private func excerpt(at location: SourceLocation, diagnostic: Diagnostic) -> String? {
-        guard let text = source(location.path) else { return nil }
-        var currentLine = 1
-        var lineText: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if currentLine == location.line { lineText = line; break }
-            currentLine += 1
-        }
-        guard var line = lineText.map(String.init) else { return nil }
+    private func excerpt(_ sourceLine: Substring, at location: SourceLocation, diagnostic: Diagnostic) -> String? {
+        // Control characters (from binary junk) could drive the terminal: show them as '?'.
+        var line = String(String.UnicodeScalarView(sourceLine.unicodeScalars.map {
+            $0.value < 0x20 && $0 != "\t" || ($0.value >= 0x7F && $0.value < 0xA0) ? "?" : $0
+        }))
         var column = location.column
         // Keep excerpts readable for very long lines: show a window around the column.
         let scalars = Array(line.unicodeScalars)
@@ -85,6 +88,22 @@ public struct DiagnosticPrinter: Sendable {
 
     private func paint(_ text: String, _ code: String) -> String {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Lines of each file, split on first use.
+    final class LineCache {
+        private let source: @Sendable (String) -> String?
+        private var files: [String: [Substring]?] = [:]
+
+        init(source: @escaping @Sendable (String) -> String?) { self.source = source }
+
+        func line(_ number: Int, of path: String) -> Substring? {
+            if files[path] == nil {
+                files[path] = .some(source(path).map { $0.split(separator: "\n", omittingEmptySubsequences: false) })
+            }
+            guard let lines = files[path] ?? nil, number >= 1, number <= lines.count else { return nil }
+            return lines[number - 1]
+        }
     }
 
     // MARK: - JSON

@@ -80,26 +80,31 @@ extension FieldReader {
             if doi == nil, fields.pairs.contains(where: { $0.key.text == "doi" }) == false {
                 report(FrontMatterProblem.missingForRelease(field: "doi"), at: top)
             }
-            if license == nil, fields.pairs.contains(where: { $0.key.text == "license" }) == false {
+            if license == nil, !site.brokenFields.contains("license"),
+               fields.pairs.contains(where: { $0.key.text == "license" }) == false {
                 report(FrontMatterProblem.missingForRelease(field: "license"), at: top)
             }
-            if imprint == nil, fields.pairs.contains(where: { $0.key.text == "imprint" }) == false {
+            if imprint == nil, !site.brokenFields.contains("imprint"),
+               fields.pairs.contains(where: { $0.key.text == "imprint" }) == false {
                 report(FrontMatterProblem.missingForRelease(field: "imprint"), at: top)
             }
         }
-        if let updated, let date, updated.value < date.value {
+        if let updated, let date, updated.value.isBefore(date.value) {
             report(FrontMatterProblem.updatedBeforeDate(updated: updated.value.description, date: date.value.description),
                    at: updated.location, length: updated.length)
         }
         if let doi { checkRogueScholar(doi: doi, license: license) }
-        let used = resolve(authors: authors, among: knownAffiliations)
-        guard let title, let date else { return nil }
+        let used = resolve(authors: authors, among: knownAffiliations,
+                           reportUndefined: !site.brokenFields.contains("affiliations"))
+        // Without a title or date the brief cannot be published, but its Markdown is still
+        // rendered (and checked) so every problem of the file shows up in the same run.
+        let isComplete = title != nil && date != nil
         return Brief(
-            slug: slug, sourcePath: path, title: title, subtitle: subtitle?.value, language: language,
-            series: series, number: number, date: date, updated: updated, isDraft: isDraft, doi: doi,
+            slug: slug, sourcePath: path, title: title ?? Located("", at: top), subtitle: subtitle?.value, language: language,
+            series: series, number: number, date: date ?? Located(BriefDate(year: 1900), at: top), updated: updated, isDraft: isDraft, doi: doi,
             authors: authors, affiliations: used, keywords: keywords, license: license, abstract: abstract,
             image: image, recommendations: recommendations, background: background, research: research,
-            references: references, translation: translation, imprint: imprint, body: body)
+            references: references, translation: translation, imprint: imprint, body: body, isComplete: isComplete)
     }
 
     /// Rogue Scholar style suffixes carry a checksum, and Rogue Scholar accepts only CC BY.
@@ -124,11 +129,12 @@ extension FieldReader {
     }
 
     /// The affiliations the authors use, in order of first use; undefined ids are errors.
-    private mutating func resolve(authors: [Author], among known: [Affiliation]) -> [Affiliation] {
+    private mutating func resolve(authors: [Author], among known: [Affiliation], reportUndefined: Bool) -> [Affiliation] {
         var used: [Affiliation] = []
         for author in authors {
             for id in author.affiliationIDs {
                 guard let affiliation = known.first(where: { $0.id == id.value }) else {
+                    guard reportUndefined else { continue }
                     report(FrontMatterProblem.undefinedAffiliation(id.value, known: known.map(\.id)),
                            at: id.location, length: id.length)
                     continue

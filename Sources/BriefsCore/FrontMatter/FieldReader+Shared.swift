@@ -1,3 +1,5 @@
+import Foundation
+
 /// Readers for the shapes site.yaml and briefs share: affiliations, imprint, identifiers.
 extension FieldReader {
     static let affiliationKeys = ["id", "name", "unit", "ror"]
@@ -32,10 +34,29 @@ extension FieldReader {
         let publisher = string(fields["publisher"], name: "publisher", required: true, context: "'imprint'", at: fields.location)
         let unit = string(fields["unit"], name: "unit")
         let place = string(fields["place"], name: "place")
-        let contact = string(fields["contact"], name: "contact")
+        var contact = string(fields["contact"], name: "contact")
+        if let value = contact, !Self.isContact(value.value) {
+            report(FrontMatterProblem.invalidValue(
+                field: "contact", value: value.value,
+                reason: "it must be a web address (https://…) or an e-mail address, because it becomes a link"),
+                   at: value.location, length: value.length)
+            contact = nil
+        }
         fields.reportUnknown(known: Self.imprintKeys, into: &self)
         guard let publisher else { return nil }
         return Imprint(publisher: publisher.value, unit: unit?.value, place: place?.value, contact: contact?.value)
+    }
+
+    /// An http(s) URL with a host, or a plain e-mail address (optionally with `mailto:`).
+    static func isContact(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            return URL(string: text)?.host?.isEmpty == false && !text.contains(where: \.isWhitespace)
+        }
+        let address = lower.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !address.contains(where: { $0.isWhitespace || "<>\"'()[]\\,;:".contains($0) })
     }
 
     /// A normalised identifier (DOI, ORCID, ROR), or a diagnostic with the checker's reason.

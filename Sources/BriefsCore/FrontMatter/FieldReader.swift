@@ -71,8 +71,13 @@ struct FieldReader {
 
     mutating func int(_ node: YAMLNode?, name: String) -> Located<Int>? {
         guard let value = string(node, name: name) else { return nil }
-        guard let number = Int(value.value), number >= 0 else {
+        guard let number = Int(value.value) else {
             report(FrontMatterProblem.wrongType(field: name, expected: "a whole number such as 7", found: quoted(value.value)),
+                   at: value.location, length: value.length)
+            return nil
+        }
+        guard number >= 1 else {
+            report(FrontMatterProblem.invalidValue(field: name, value: value.value, reason: "it must be 1 or more"),
                    at: value.location, length: value.length)
             return nil
         }

@@ -31,7 +31,9 @@ public enum SiteConfigDecoder {
         }
         config.language = reader.language(fields["lang"])?.value ?? "de"
         config.series = reader.string(fields["series"], name: "series")?.value
+        var before = reader.diagnostics.count
         config.license = reader.license(fields["license"])
+        if reader.diagnostics.count > before { config.brokenFields.insert("license") }
         if let prefix = reader.string(fields["doiPrefix"], name: "doiPrefix") {
             if case .success = DOI.normalize(prefix.value + "/x") {
                 config.doiPrefix = prefix.value.lowercased()
@@ -42,8 +44,12 @@ public enum SiteConfigDecoder {
             }
         }
         config.theme = reader.string(fields["theme"], name: "theme")?.value ?? "default"
+        before = reader.diagnostics.count
         config.affiliations = reader.affiliations(fields["affiliations"])
+        if reader.diagnostics.count > before { config.brokenFields.insert("affiliations") }
+        before = reader.diagnostics.count
         config.imprint = reader.imprint(fields["imprint"])
+        if reader.diagnostics.count > before, config.imprint == nil { config.brokenFields.insert("imprint") }
         if let linkcheck = fields["linkcheck"], var linkFields = reader.fields(linkcheck, name: "linkcheck") {
             config.linkcheckExclude = reader.strings(linkFields["exclude"], name: "exclude")
             linkFields.reportUnknown(known: ["exclude"], into: &reader)

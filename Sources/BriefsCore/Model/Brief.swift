@@ -33,6 +33,8 @@ public struct Brief: Sendable {
     public var imprint: Imprint?
     /// The lede: the Markdown after the front matter.
     public var body: MarkdownText
+    /// `false` when the title or date could not be read: such a brief is checked, never published.
+    public var isComplete = true
 
     /// Language subtag in lower case (`de` for `de-AT`), which picks UI strings and typography.
     public var primaryLanguage: String {

@@ -28,6 +28,16 @@ public struct BriefDate: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }
 
+    /// Strictly earlier, compared only as precisely as both dates are written: `2024` is not
+    /// before `2024-02-29`.
+    public func isBefore(_ other: BriefDate) -> Bool {
+        if year != other.year { return year < other.year }
+        guard let month, let otherMonth = other.month else { return false }
+        if month != otherMonth { return month < otherMonth }
+        guard let day, let otherDay = other.day else { return false }
+        return day < otherDay
+    }
+
     public enum ParseError: Error, Equatable {
         case format, month(Int), day(Int, month: Int, year: Int), year(Int)
 

@@ -12,6 +12,9 @@ public struct SiteConfig: Sendable {
     public var imprint: Imprint?
     public var linkcheckExclude: [Located<String>]
     public var sourcePath: String
+    /// Fields of site.yaml that had errors. Briefs do not report them as missing as well:
+    /// one mistake in site.yaml should be one error, not one per brief.
+    public var brokenFields: Set<String> = []
 
     public init(
         title: String, baseURL: String, language: String = "de", series: String? = nil,
