@@ -81,7 +81,9 @@ struct Runner {
         let shown = Self.relativePath(output, to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let pdfs = report.pdf.rendered + report.pdf.cached == 0 ? ""
             : ", \(report.pdf.rendered) PDFs rendered, \(report.pdf.cached) unchanged"
-        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files\(pdfs)); open \(shown)/index.html"
+        // Pages link to folders (briefs/x/), which a browser resolves only over HTTP, not file://.
+        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files\(pdfs)).\n"
+            + "To look at it: python3 -m http.server --directory \(shown) 8000, then open http://127.0.0.1:8000/"
     }
 
     static func relativePath(_ url: URL, to base: URL) -> String {

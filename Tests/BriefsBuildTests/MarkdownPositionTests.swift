@@ -40,4 +40,40 @@ struct MarkdownPositionTests {
             "content/briefs/wohnen.md:17:12",  // `<u>` in the body, after two umlauts
         ])
     }
+
+    @Test("folded, multi-line plain and escaped quoted values map every line back to the file")
+    func reflowedValues() async throws {
+        let text = """
+            ---
+            title: Wohnen
+            date: 2025-06-14
+            doi: 10.59350/wohnen.1
+            authors: [Erika Muster]
+            recommendations:
+              - title: Erstens
+                text: >
+                  folded line one
+                  folded <b>two</b>
+
+                  para <i>three</i>
+              - title: Zweitens
+                text: plain first
+                  plain <q>second</q>
+              - title: Drittens
+                text: "esc\\"aped <em>x</em>"
+            ---
+            Text.
+
+            """
+        let site = try TestSite(files: ["content/briefs/wohnen.md": text])
+        defer { site.remove() }
+        let report = try await site.run(write: false)
+        let positions = report.diagnostics.filter { $0.id == "markdown.raw-html" }.compactMap(\.location?.description)
+        #expect(positions == [
+            "content/briefs/wohnen.md:10:14",
+            "content/briefs/wohnen.md:12:12",
+            "content/briefs/wohnen.md:15:13",
+            "content/briefs/wohnen.md:17:22",
+        ])
+    }
 }

@@ -127,17 +127,23 @@ struct FieldReader {
     func origin(of scalar: YAMLScalar) -> TextOrigin {
         let line = scalar.location.line
         switch scalar.style {
-        case .literal, .folded:
+        case .literal:
             var contentLine = line + 1
             while contentLine - 1 < fileLines.count, fileLines[contentLine - 1].allSatisfy(\.isWhitespace) {
                 contentLine += 1
             }
             let indent = contentLine - 1 < fileLines.count ? fileLines[contentLine - 1].prefix { $0 == " " }.count : 0
-            return TextOrigin(path: path, firstLine: line + 1, columnOffset: indent, linesFollow: scalar.style == .literal)
-        case .singleQuoted, .doubleQuoted:
-            return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column, linesFollow: false)
-        case .plain:
+            return TextOrigin(path: path, firstLine: line + 1, columnOffset: indent, linesFollow: true)
+        case .folded:
+            return TextOrigin.aligned(text: scalar.text, fileLines: fileLines,
+                                      start: .init(line: line + 1, column: 1), path: path)
+        case .plain where !scalar.text.contains("\n") && scalar.location.line - 1 < fileLines.count
+                && fileLines[scalar.location.line - 1].unicodeScalars.count >= scalar.location.column - 1 + scalar.text.unicodeScalars.count:
+            // One line as written: a plain offset is exact.
             return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column - 1, linesFollow: false)
+        case .plain, .singleQuoted, .doubleQuoted:
+            return TextOrigin.aligned(text: scalar.text, fileLines: fileLines,
+                                      start: .init(line: line, column: scalar.location.column), path: path)
         }
     }
 }

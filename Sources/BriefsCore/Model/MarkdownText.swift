@@ -22,6 +22,18 @@ public struct TextOrigin: Sendable, Equatable {
     /// `false` when YAML folded the lines, so only the first line is known for sure.
     public var linesFollow: Bool
 
+    /// For values YAML reflowed or unescaped (folded `>`, multi-line plain, quoted): the file
+    /// line and column of every character of the Markdown, found by aligning the two texts.
+    public var characterPositions: [FilePoint]?
+    /// Scalar offset at which each Markdown line starts, for `characterPositions`.
+    public var lineStarts: [Int]?
+
+    /// A line and column in a file, without the path.
+    public struct FilePoint: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
+
     public init(path: String, firstLine: Int, columnOffset: Int, linesFollow: Bool) {
         self.path = path
         self.firstLine = firstLine
@@ -31,9 +43,58 @@ public struct TextOrigin: Sendable, Equatable {
 
     /// The file position of Markdown position (`line`, `column`), both 1-based.
     public func location(line: Int, column: Int) -> SourceLocation {
+        if let characterPositions, let lineStarts, !characterPositions.isEmpty, line >= 1, line <= lineStarts.count {
+            let index = min(max(0, lineStarts[line - 1] + column - 1), characterPositions.count - 1)
+            let point = characterPositions[index]
+            return SourceLocation(path: path, line: point.line, column: point.column)
+        }
         if linesFollow || line == 1 {
             return SourceLocation(path: path, line: firstLine + line - 1, column: column + columnOffset)
         }
         return SourceLocation(path: path, line: firstLine, column: 1 + columnOffset)
+    }
+}
+
+extension TextOrigin {
+    /// Aligns `text` (a scalar as YAML produced it) with the file lines it was written on,
+    /// starting at `start`: each character of `text` is matched to the next equal character in
+    /// the file, skipping what YAML removed (line breaks, indentation, quotes, escapes).
+    static func aligned(text: String, fileLines: [Substring], start: FilePoint, path: String) -> TextOrigin {
+        var origin = TextOrigin(path: path, firstLine: start.line, columnOffset: start.column - 1, linesFollow: false)
+        var positions: [FilePoint] = []
+        var starts = [0]
+        var line = start.line
+        var column = start.column
+        var fileLine: [Unicode.Scalar] = line - 1 < fileLines.count ? Array(fileLines[line - 1].unicodeScalars) : []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            // Look ahead a little for the same character; YAML only ever drops or folds characters.
+            var probeLine = line, probeColumn = column, probe = fileLine, found = false, budget = 200
+            while budget > 0 {
+                budget -= 1
+                if probeColumn - 1 < probe.count {
+                    if probe[probeColumn - 1] == scalar || (scalar == "\n" && false) { found = true; break }
+                    probeColumn += 1
+                } else {
+                    if scalar == "\n" || scalar == " " { found = true; break }
+                    probeLine += 1
+                    guard probeLine - 1 < fileLines.count else { break }
+                    probe = Array(fileLines[probeLine - 1].unicodeScalars)
+                    probeColumn = 1
+                }
+            }
+            if found {
+                line = probeLine
+                column = probeColumn
+                fileLine = probe
+            }
+            positions.append(FilePoint(line: line, column: column))
+            if found, column - 1 < fileLine.count { column += 1 }
+            offset += 1
+            if scalar == "\n" { starts.append(offset) }
+        }
+        origin.characterPositions = positions
+        origin.lineStarts = starts
+        return origin
     }
 }
