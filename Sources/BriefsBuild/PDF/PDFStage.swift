@@ -24,6 +24,8 @@ struct PDFStage: Sendable {
                 statistics.cached += 1
             } else {
                 misses.append((job, cached))
+                // Kept beside the PDF, for whoever debugs a print layout.
+                try? Data(job.html.utf8).write(to: cached.deletingPathExtension().appendingPathExtension("html"))
             }
         }
         guard !misses.isEmpty else { return statistics }

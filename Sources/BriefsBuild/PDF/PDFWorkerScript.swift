@@ -45,6 +45,11 @@ except Exception as error:
     sys.stdout.write(json.dumps({"ready": False, "error": "%s: %s" % (type(error).__name__, error)}) + "\n")
     sys.stdout.flush()
     sys.exit(3)
+# One font configuration and image cache for every document of this worker: loading the
+# theme's fonts is most of the cost of a PDF (0.7 s instead of 0.26 s per brief without reuse).
+from weasyprint.text.fonts import FontConfiguration
+fonts = FontConfiguration()
+images = {}
 sys.stdout.write(json.dumps({"ready": True, "version": weasyprint.__version__}) + "\n")
 sys.stdout.flush()
 for line in sys.stdin:
@@ -53,7 +58,8 @@ for line in sys.stdin:
     partial = request["output"] + ".part"
     try:
         document = weasyprint.HTML(string=request["html"], base_url=request["base_url"])
-        document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_identifier=request["id"].encode("ascii"))
+        document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_identifier=request["id"].encode("ascii"),
+                           font_config=fonts, cache=images)
         add_table_scopes(partial)
         os.replace(partial, request["output"])
         answer = {"ok": True, "seconds": time.monotonic() - started}
