@@ -26,8 +26,9 @@ actor PDFWorker {
         } catch {
             throw PDFError(description: "could not start \(settings.python.path) (\(error.localizedDescription)); run '\(settings.installHint)' to install WeasyPrint, or build with --no-pdf")
         }
-        guard let first = await nextLine(), let ready = Self.decode(first), ready["ready"] as? Bool == true else {
-            let reason = (await nextLine()).flatMap(Self.decode)?["error"] as? String
+        let first = await nextLine().flatMap(Self.decode)
+        guard first?["ready"] as? Bool == true else {
+            let reason = first?["error"] as? String
             stop()
             throw PDFError(description: "WeasyPrint is not installed for \(settings.python.path)\(reason.map { " (\($0))" } ?? ""); run '\(settings.installHint)' to install it, or build with --no-pdf")
         }
