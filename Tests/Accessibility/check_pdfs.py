@@ -89,6 +89,16 @@ def check(path, expected_lang):
         meta = pdf.open_metadata()
         expect("pdfuaid", meta.get("pdfuaid:part") == "1", f"XMP pdfuaid:part is {meta.get('pdfuaid:part')!r}, not '1'")
         expect("dc:title", bool(meta.get("dc:title")), "XMP dc:title is missing or empty")
+        expect("dc:creator", bool(meta.get("dc:creator")), "XMP dc:creator (the authors) is missing")
+        info = pdf.docinfo
+        page = path.parent / "index.html"
+        keys = ["/Title", "/Author", "/Subject"]
+        if page.exists() and 'name="citation_keywords"' in page.read_text(encoding="utf-8"):
+            keys.append("/Keywords")
+        for key in keys:
+            expect(f"info {key[1:]}", bool(str(info.get(key, ""))), f"document info {key} is missing")
+        expect("title agrees", str(info.get("/Title", "")) == str(meta.get("dc:title", "")),
+               "document info /Title and XMP dc:title differ")
         for problem in font_problems(pdf) or [None]:
             results.append(("fonts embedded", problem))
 
