@@ -44,7 +44,7 @@ public struct Builder: Sendable {
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
             siteRoot: options.siteRoot)
-        let (theme, themeProblems) = loader.load(name: site.theme)
+        let (theme, themeProblems) = loader.load(name: site.theme, writtenAt: site.themeLocation)
         diagnostics += themeProblems
         var sources = loader.readTexts
         sources[source.configPath] = source.configText

@@ -109,6 +109,15 @@ struct BriefDecoderTests {
         #expect((diagnostic.location?.line ?? 0) >= 3)
     }
 
+    @Test("An unclosed quote is reported at the quote, not at the end of the file")
+    func unclosedQuote() throws {
+        let (_, diagnostics) = decode("---\ntitle: Wohnen\nsubtitle: \"offen\ndate: 2025\n---\n")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.id == "front-matter.invalid-yaml")
+        #expect(diagnostic.location?.line == 3)
+        #expect(diagnostic.location?.column == 11)
+    }
+
     @Test("A file without front matter fences is reported")
     func fences() {
         #expect(decode("Nur Text.\n").1.first?.id == "front-matter.missing-start")

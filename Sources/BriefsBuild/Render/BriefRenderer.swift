@@ -27,13 +27,17 @@ struct BriefRenderer: Sendable {
         for index in brief.recommendations.indices { reserved.insert("recommendation-\(index + 1)") }
         for index in brief.background.indices { reserved.insert("background-\(index + 1)") }
         state.page = MarkdownPageContext(reservedIDs: reserved)
+        // Section titles claim their ids first, so a heading in the lede never takes a
+        // recommendation's id (which editors link to) and ids do not shift when the lede changes.
+        let recommendationAnchors = brief.recommendations.map { state.page.uniqueID(for: $0.title) }
+        let backgroundAnchors = brief.background.map { state.page.uniqueID(for: $0.title) }
 
         let lede = state.render(brief.body, headingBase: 2, prefix: "lede")
         let recommendations = brief.recommendations.enumerated().map { index, section in
-            state.section(section, number: index + 1, idPrefix: "recommendation")
+            state.section(section, number: index + 1, idPrefix: "recommendation", anchor: recommendationAnchors[index])
         }
         let background = brief.background.enumerated().map { index, section in
-            state.section(section, number: index + 1, idPrefix: "background")
+            state.section(section, number: index + 1, idPrefix: "background", anchor: backgroundAnchors[index])
         }
         let research = brief.research.map { state.render($0, headingBase: 3, prefix: "research") }
         let references = brief.references.enumerated().map { index, reference in

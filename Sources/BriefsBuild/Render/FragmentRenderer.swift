@@ -74,9 +74,8 @@ struct FragmentRenderer {
         return plain.isEmpty ? nil : plain
     }
 
-    mutating func section(_ section: BriefSection, number: Int, idPrefix: String) -> SectionView {
+    mutating func section(_ section: BriefSection, number: Int, idPrefix: String, anchor: String) -> SectionView {
         let id = "\(idPrefix)-\(number)"
-        let anchor = page.uniqueID(for: section.title)
         let html = section.text.map { render($0, headingBase: 4, prefix: id) } ?? ""
         let quotes = section.quotes.enumerated().map { index, quote in
             QuoteView(html: render(quote.text, headingBase: 5, prefix: "\(id)-q\(index + 1)", language: quote.language),

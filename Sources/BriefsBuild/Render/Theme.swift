@@ -61,11 +61,12 @@ final class ThemeLoader {
         self.siteRoot = siteRoot
     }
 
-    func load(name: String) -> (Theme?, [Diagnostic]) {
+    func load(name: String, writtenAt location: SourceLocation? = nil) -> (Theme?, [Diagnostic]) {
         let folders = searchPaths.map { $0.appendingPathComponent(name, isDirectory: true) }
             .filter { isDirectory($0) }
         guard !folders.isEmpty else {
-            return (nil, [Diagnostic(ThemeProblem.notFound(name: name, searched: searchPaths.map { display($0) }))])
+            return (nil, [Diagnostic(ThemeProblem.notFound(name: name, searched: searchPaths.map { display($0) }),
+                                     at: location, length: name.count)])
         }
         // Later folders (the site's own theme) replace files of earlier ones (the built-in theme);
         // UI strings are merged key by key instead, so a site can change one word.

@@ -43,7 +43,17 @@ public enum SiteConfigDecoder {
                     at: prefix.location, length: prefix.length)
             }
         }
-        config.theme = reader.string(fields["theme"], name: "theme")?.value ?? "default"
+        if let theme = reader.string(fields["theme"], name: "theme") {
+            if theme.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                config.theme = theme.value
+                config.themeLocation = theme.location
+            } else {
+                reader.report(FrontMatterProblem.invalidValue(
+                    field: "theme", value: theme.value,
+                    reason: "a theme is named by its folder in themes/ (letters, digits, - and _), e.g. 'default'"),
+                    at: theme.location, length: theme.length)
+            }
+        }
         before = reader.diagnostics.count
         config.affiliations = reader.affiliations(fields["affiliations"])
         if reader.diagnostics.count > before { config.brokenFields.insert("affiliations") }

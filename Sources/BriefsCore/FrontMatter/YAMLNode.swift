@@ -58,7 +58,7 @@ public enum YAMLReader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            return .failure(diagnostic(for: error, path: path, firstLine: firstLine))
+            return .failure(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
         } catch {
             return .failure(Diagnostic(FrontMatterProblem.invalidYAML(problem: "\(error)"),
                                        at: SourceLocation(path: path, line: firstLine, column: 1)))
@@ -72,7 +72,7 @@ public enum YAMLReader {
         return .success(node)
     }
 
-    private static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
         }
@@ -81,9 +81,17 @@ public enum YAMLReader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            // An unclosed quote is found only at the end of the file; the quote itself is the place to fix.
+            if let context, context.text.contains("quoted scalar") {
+                return Diagnostic(FrontMatterProblem.invalidYAML(problem: "a quote is opened here but never closed"),
+                                  at: at(context.mark))
+            }
             return Diagnostic(FrontMatterProblem.invalidYAML(problem: text), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(FrontMatterProblem.duplicateKey(duplicates.first ?? "?"), at: at(context.mark))
+            let key = duplicates.first ?? "?"
+            return Diagnostic(FrontMatterProblem.duplicateKey(key),
+                              at: secondOccurrence(of: key, in: yaml, path: path, firstLine: firstLine) ?? at(context.mark),
+                              length: key.count)
         case .reader(let problem, _, _, _):
             return Diagnostic(FrontMatterProblem.invalidYAML(problem: problem),
                               at: SourceLocation(path: path, line: firstLine, column: 1))
@@ -91,6 +99,20 @@ public enum YAMLReader {
             return Diagnostic(FrontMatterProblem.invalidYAML(problem: error.description),
                               at: SourceLocation(path: path, line: firstLine, column: 1))
         }
+    }
+
+    /// The line where `key:` is written the second time: the copy an editor most likely added.
+    private static func secondOccurrence(of key: String, in yaml: String, path: String, firstLine: Int) -> SourceLocation? {
+        var seen = 0
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            guard trimmed.hasPrefix(key + ":") else { continue }
+            seen += 1
+            if seen == 2 {
+                return SourceLocation(path: path, line: index + firstLine, column: line.count - trimmed.count + 1)
+            }
+        }
+        return nil
     }
 
     private struct Converter {

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     public var license: Located<String>?
     public var doiPrefix: String?
     public var theme: String
+    /// Where `theme:` is written, for "theme not found".
+    public var themeLocation: SourceLocation?
     public var affiliations: [Affiliation]
     public var imprint: Imprint?
     public var linkcheckExclude: [Located<String>]
