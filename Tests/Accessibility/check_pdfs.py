@@ -89,6 +89,8 @@ def check(path, expected_lang):
         meta = pdf.open_metadata()
         expect("pdfuaid", meta.get("pdfuaid:part") == "1", f"XMP pdfuaid:part is {meta.get('pdfuaid:part')!r}, not '1'")
         expect("dc:title", bool(meta.get("dc:title")), "XMP dc:title is missing or empty")
+        expect("dc:language", expected_lang in (meta.get("dc:language") or set()),
+               f"XMP dc:language is {meta.get('dc:language')!r}, not '{expected_lang}'")
         expect("dc:creator", bool(meta.get("dc:creator")), "XMP dc:creator (the authors) is missing")
         info = pdf.docinfo
         page = path.parent / "index.html"

@@ -6,7 +6,7 @@ import Foundation
 /// small pool of long-lived WeasyPrint workers (started only when something needs rendering).
 struct PDFStage: Sendable {
     /// Bump when the way PDFs are made changes, so old cache entries are not reused.
-    static let cacheVersion = "briefpress-pdf-2 weasyprint pdf/ua-1 table-scopes"
+    static let cacheVersion = "briefpress-pdf-3 weasyprint pdf/ua-1 table-scopes dc-language"
 
     var settings: PDFSettings
     /// Digest of every theme asset (print CSS, fonts), computed once per build.

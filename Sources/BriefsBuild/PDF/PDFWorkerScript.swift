@@ -2,9 +2,10 @@
 /// renders one PDF per JSON request line on stdin and answers with one JSON line on stdout.
 /// Kept in Swift so the binary needs no extra file to find at run time.
 ///
-/// After WeasyPrint, table header cells get an explicit `/Scope` (column headers in `<thead>`,
-/// row headers elsewhere): WeasyPrint links data cells to headers with `/Headers` only, and
-/// PDF/UA checkers look for the scope on the header cell itself.
+/// After WeasyPrint, pikepdf finishes the file: table header cells get an explicit `/Scope`
+/// (column headers in `<thead>`, row headers elsewhere), because WeasyPrint links data cells to
+/// headers with `/Headers` only and PDF/UA checkers look for the scope on the header cell; and
+/// the XMP metadata gets `dc:language`, which WeasyPrint writes only into the catalog's `/Lang`.
 enum PDFWorkerScript {
     static let source = #"""
 import json, os, sys, time
@@ -13,31 +14,35 @@ try:
 except Exception:
     pikepdf = None
 
-def add_table_scopes(path):
+def finish_pdf(path):
     if pikepdf is None:
         return
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        tree = pdf.Root.get("/StructTreeRoot")
-        changed = False
-        stack = [(tree, False)] if tree is not None else []
-        while stack:
-            node, in_head = stack.pop()
-            if not isinstance(node, pikepdf.Dictionary):
-                continue
-            kind = str(node.get("/S", ""))
-            if kind == "/TH":
-                attributes = node.get("/A")
-                if attributes is None:
-                    attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
-                    node.A = attributes
-                if isinstance(attributes, pikepdf.Dictionary) and "/Scope" not in attributes:
-                    attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
-                    changed = True
-            kids = node.get("/K")
-            children = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-            stack.extend((child, in_head or kind == "/THead") for child in children if child is not None)
-        if changed:
-            pdf.save(path, deterministic_id=True)
+        add_table_scopes(pdf)
+        language = str(pdf.Root.get("/Lang", ""))
+        if language:
+            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as metadata:
+                metadata["dc:language"] = [language]
+        pdf.save(path, deterministic_id=True)
+
+def add_table_scopes(pdf):
+    tree = pdf.Root.get("/StructTreeRoot")
+    stack = [(tree, False)] if tree is not None else []
+    while stack:
+        node, in_head = stack.pop()
+        if not isinstance(node, pikepdf.Dictionary):
+            continue
+        kind = str(node.get("/S", ""))
+        if kind == "/TH":
+            attributes = node.get("/A")
+            if attributes is None:
+                attributes = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                node.A = attributes
+            if isinstance(attributes, pikepdf.Dictionary) and "/Scope" not in attributes:
+                attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
+        kids = node.get("/K")
+        children = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+        stack.extend((child, in_head or kind == "/THead") for child in children if child is not None)
 
 try:
     import weasyprint
@@ -60,7 +65,7 @@ for line in sys.stdin:
         document = weasyprint.HTML(string=request["html"], base_url=request["base_url"])
         document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_identifier=request["id"].encode("ascii"),
                            font_config=fonts, cache=images)
-        add_table_scopes(partial)
+        finish_pdf(partial)
         os.replace(partial, request["output"])
         answer = {"ok": True, "seconds": time.monotonic() - started}
     except Exception as error:
