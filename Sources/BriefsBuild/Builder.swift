@@ -63,6 +63,13 @@ public struct Builder: Sendable {
             let drafts = Set(published.filter(\.isDraft).map(\.slug))
             let entries = rendered.compactMap(\.feedEntry).filter { !drafts.contains($0.record.slug) }
             files += SiteFeeds(site: site, entries: entries).files()
+            var outputPaths = Set(files.map(\.path))
+            outputPaths.formUnion(rendered.compactMap(\.printJob?.outputPath))
+            let draftBySlug = Dictionary(briefs.map { ($0.slug, $0.isDraft) }, uniquingKeysWith: { first, _ in first })
+            let linkPages = zip(published, rendered).map { brief, page in
+                InternalLinkChecker.Page(slug: page.slug, isDraft: brief.isDraft, ids: page.ids, links: page.links)
+            }
+            diagnostics += InternalLinkChecker(pages: linkPages, drafts: draftBySlug, outputPaths: outputPaths).check()
             files.append(pages.notFound())
             files += pages.assets()
         }

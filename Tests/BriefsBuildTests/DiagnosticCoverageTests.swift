@@ -109,6 +109,14 @@ struct DiagnosticCase: Sendable, CustomTestStringConvertible {
                        files: brief("translation: entwurf").merging([
                            "content/briefs/entwurf.md": TestSite.brief(title: "Entwurf", doi: "10.59350/e.1", extra: "draft: true")]) { $1 },
                        location: "\(b):11:14"),
+        DiagnosticCase(id: "markdown.missing-alt", files: brief(body: "![](bild.png)").merging(["content/briefs/bild.png": "x"]) { $1 },
+                       location: "\(b):13:1"),
+        DiagnosticCase(id: "link.broken", files: brief(body: "Siehe [Wohnen](../wohnem/)."), location: "\(b):13:7"),
+        DiagnosticCase(id: "link.missing-fragment", files: brief(body: "Siehe [oben](#erstns)."), location: "\(b):13:7"),
+        DiagnosticCase(id: "link.draft-target",
+                       files: brief(body: "Siehe [Entwurf](entwurf.md).").merging([
+                           "content/briefs/entwurf.md": TestSite.brief(title: "Entwurf", doi: "10.59350/e.1", extra: "draft: true")]) { $1 },
+                       location: "\(b):13:7"),
         DiagnosticCase(id: "theme.not-found",
                        files: brief().merging(["content/site.yaml": TestSite.siteYAML + "theme: fancy\n"]) { $1 },
                        location: "content/site.yaml:14:8"),

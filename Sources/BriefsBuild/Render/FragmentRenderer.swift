@@ -58,9 +58,15 @@ struct FragmentRenderer {
         }
         for link in rendered.links {
             let location = text.origin.location(line: link.line, column: link.column)
-            links.append(BriefLink(kind: link.kind == .image ? .image : .link, destination: link.destination, location: location))
+            links.append(BriefLink(kind: link.kind == .image ? .image : .link, destination: link.destination,
+                                   location: location, text: link.text))
             if link.kind == .image {
+                if link.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    diagnostics.append(Diagnostic(ContentProblem.imageWithoutAlt(path: link.destination), at: location))
+                }
                 addAsset(link.destination, location: location, length: link.destination.count)
+            } else {
+                copyLinkedFile(link.destination)
             }
         }
         return rendered.html
@@ -123,6 +129,18 @@ struct FragmentRenderer {
             assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
             return components.joined(separator: "/")
         }
+    }
+
+    /// A link to a file next to the brief (a PDF of a study, say) is published with the page.
+    /// Links to other briefs and missing files are judged by the link check, not here.
+    mutating func copyLinkedFile(_ destination: String) {
+        guard case .local(let relative) = Self.classify(destination), !relative.isEmpty, !relative.hasSuffix("/"),
+              !relative.hasSuffix(".md") else { return }
+        let components = relative.split(separator: "/").filter { $0 != "." }
+        guard !components.contains(".."), !components.isEmpty else { return }
+        let source = briefFolder.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
+        guard fileExists(source), !isFolder(source) else { return }
+        assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
     }
 
     enum Destination: Equatable {

@@ -7,6 +7,10 @@ public enum ContentProblem: DiagnosticMessage {
     case imageIsFolder(path: String)
     case remoteImage(url: String)
     case translationIsDraft(slug: String)
+    case imageWithoutAlt(path: String)
+    case brokenLink(String, suggestion: String?)
+    case missingFragment(String, page: String, suggestion: String?)
+    case draftTarget(String, slug: String)
     case unknownTranslation(slug: String, suggestion: String?)
     case translationIsSelf
     case duplicateDOI(String, other: String)
@@ -21,6 +25,10 @@ public enum ContentProblem: DiagnosticMessage {
         case .imageIsFolder: "asset.not-a-file"
         case .remoteImage: "asset.remote"
         case .translationIsDraft: "brief.translation-draft"
+        case .imageWithoutAlt: "markdown.missing-alt"
+        case .brokenLink: "link.broken"
+        case .missingFragment: "link.missing-fragment"
+        case .draftTarget: "link.draft-target"
         case .unknownTranslation: "brief.unknown-translation"
         case .translationIsSelf: "brief.translation-self"
         case .duplicateDOI: "brief.duplicate-doi"
@@ -43,6 +51,14 @@ public enum ContentProblem: DiagnosticMessage {
             "the image path \(quoted(path)) names a folder, not an image file"
         case .remoteImage(let url):
             "the image \(quoted(url)) is loaded from another server: every reader's browser contacts that server, and the image can vanish; save it next to the brief instead"
+        case .imageWithoutAlt(let path):
+            "the image \(quoted(path)) has no alt text; write what it shows between the brackets: ![Karte der Landkreise](\(path))"
+        case .brokenLink(let destination, _):
+            "the link \(quoted(destination)) leads nowhere: there is no such brief, page or file in the site"
+        case .missingFragment(let destination, let page, _):
+            "the link \(quoted(destination)) points to a part of \(page) that does not exist"
+        case .draftTarget(let destination, let slug):
+            "the link \(quoted(destination)) points to the brief '\(slug)', which is a draft and will not be published"
         case .translationIsDraft(let slug):
             "'translation' names the brief \(quoted(slug)), which is a draft and is not published; publish it too or build with --drafts"
         case .rawHTML:
@@ -65,6 +81,8 @@ public enum ContentProblem: DiagnosticMessage {
     public var label: String? {
         switch self {
         case .unknownTranslation(_, let suggestion?): "did you mean '\(suggestion)'?"
+        case .brokenLink(_, let suggestion?): "did you mean '\(suggestion)'?"
+        case .missingFragment(_, _, let suggestion?): "did you mean '#\(suggestion)'?"
         default: nil
         }
     }

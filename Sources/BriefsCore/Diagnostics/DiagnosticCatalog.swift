@@ -17,7 +17,7 @@ public enum DiagnosticCatalog {
         "front-matter.updated-before-date", "front-matter.date-in-future", "front-matter.missing-alt",
         "front-matter.empty-value",
         "markdown.raw-html", "markdown.unsafe-url", "asset.missing", "asset.outside", "asset.not-a-file", "asset.remote",
-        "brief.translation-draft",
+        "brief.translation-draft", "markdown.missing-alt", "link.broken", "link.missing-fragment", "link.draft-target",
         "theme.not-found", "theme.missing-template", "theme.template-error", "theme.unknown-variable",
         "theme.missing-string", "theme.invalid-strings",
     ]

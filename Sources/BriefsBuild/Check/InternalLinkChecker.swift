@@ -1,0 +1,109 @@
+import BriefsCore
+import Foundation
+
+/// Checks every link between the site's own pages and files at every build: relative links
+/// between briefs (`../other/`, `other.md`), `#fragments` on the same or another brief, and
+/// files next to a brief. Pure: it works on the rendered output's paths and ids.
+struct InternalLinkChecker: Sendable {
+    struct Page: Sendable {
+        var slug: String
+        var isDraft: Bool
+        var ids: Set<String>
+        var links: [BriefLink]
+    }
+
+    /// The brief pages being built.
+    var pages: [Page]
+    /// Every brief of the site by slug, built or not, and whether it is a draft.
+    var drafts: [String: Bool]
+    /// Every path the output will contain (`briefs/x/index.html`, `feed.xml`, …).
+    var outputPaths: Set<String>
+
+    func check() -> [Diagnostic] {
+        let idsBySlug = Dictionary(pages.map { ($0.slug, $0.ids) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            for link in page.links where link.kind == .link {
+                if let problem = problem(with: link.destination, on: page, ids: idsBySlug) {
+                    diagnostics.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func problem(with destination: String, on page: Page, ids: [String: Set<String>]) -> ContentProblem? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("//") || lower.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil {
+            return nil  // other sites, mailto:, tel: — the external check's business
+        }
+        let (path, fragment) = Self.split(trimmed)
+        if path.isEmpty {
+            guard let fragment else { return nil }
+            return check(fragment: fragment, of: page.slug, destination: trimmed, ids: ids)
+        }
+        guard let target = Self.resolve(path, from: page.slug) else {
+            return .brokenLink(trimmed, suggestion: nil)
+        }
+        if let slug = Self.briefSlug(of: target) {
+            if drafts[slug] == true, !page.isDraft { return .draftTarget(trimmed, slug: slug) }
+            if drafts[slug] == nil, target.hasSuffix("index.html") {
+                return .brokenLink(trimmed, suggestion: Suggestion.closest(to: slug, among: drafts.keys.sorted()))
+            }
+        }
+        guard outputPaths.contains(target) else { return .brokenLink(trimmed, suggestion: nil) }
+        if let fragment, let slug = Self.briefSlug(of: target), target == "briefs/\(slug)/index.html" {
+            return check(fragment: fragment, of: slug, destination: trimmed, ids: ids)
+        }
+        return nil
+    }
+
+    private func check(fragment: String, of slug: String, destination: String, ids: [String: Set<String>]) -> ContentProblem? {
+        guard let known = ids[slug] else { return nil }
+        let id = fragment.removingPercentEncoding ?? fragment
+        guard !id.isEmpty, !known.contains(id) else { return nil }
+        let page = "the brief '\(slug)'"
+        return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.sorted()))
+    }
+
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        return (path, fragment)
+    }
+
+    /// The output path a relative link on `briefs/<slug>/` leads to; `nil` if it climbs above the site.
+    static func resolve(_ path: String, from slug: String) -> String? {
+        var link = path.removingPercentEncoding ?? path
+        if link.hasPrefix("./") { link.removeFirst(2) }
+        // `other.md` is the source file of the brief `other`.
+        if link.hasSuffix(".md"), !link.contains("/") { link = "../\(link.dropLast(3))/" }
+        var components = link.hasPrefix("/") ? [] : ["briefs", slug]
+        let parts = link.split(separator: "/", omittingEmptySubsequences: true)
+        for part in parts {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        let joined = components.joined(separator: "/")
+        if link.hasSuffix("/") || parts.isEmpty || components.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
+        return joined
+    }
+
+    /// `wohnen` for `briefs/wohnen/…`.
+    static func briefSlug(of path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, parts[0] == "briefs" else { return nil }
+        return String(parts[1])
+    }
+}

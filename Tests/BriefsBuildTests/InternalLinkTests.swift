@@ -1,0 +1,77 @@
+import BriefsBuild
+import BriefsCore
+import Foundation
+import Testing
+
+/// Internal links are checked at every build, at the position of the link in the `.md` file.
+@Suite("Internal links")
+struct InternalLinkTests {
+    static let linking = """
+        Zu [B](b.md), [B oben](b.md#erstens), [B als Seite](../b/#recommendation-1), [hier](#erstens),
+        [Start](../../), [Feed](../../feed.xml), [Studie](studie.pdf), [BibTeX](a.bib), [Unterordner](daten/tabelle.csv).
+        """
+
+    func site(body: String) throws -> TestSite {
+        let site = try TestSite(files: [
+            "content/briefs/a.md": TestSite.brief(title: "A", doi: "10.59350/a.1", body: body),
+            "content/briefs/b.md": TestSite.brief(title: "B", doi: "10.59350/b.1"),
+            "content/briefs/entwurf.md": TestSite.brief(title: "Entwurf", doi: "10.59350/e.1", extra: "draft: true"),
+        ])
+        try site.write("content/briefs/studie.pdf", Data("%PDF-1.7".utf8))
+        try site.write("content/briefs/daten/tabelle.csv", Data("a,b\n".utf8))
+        return site
+    }
+
+    @Test("links to briefs, their parts, site pages and files next to the brief resolve; files are published")
+    func valid() async throws {
+        let site = try site(body: Self.linking)
+        defer { site.remove() }
+        let report = try await site.run()
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        #expect(site.read("briefs/a/studie.pdf") == "%PDF-1.7")
+        #expect(site.read("briefs/a/daten/tabelle.csv") == "a,b\n")
+        #expect(site.read("briefs/a/index.html")?.contains("href=\"../b/#erstens\"") == true)
+    }
+
+    @Test("broken links, fragments and draft targets are errors at the link, with suggestions", arguments: [
+        ("[x](../c/)", "link.broken", nil as String?),
+        ("[x](c.md)", "link.broken", nil),
+        ("[x](../../nirgends.html)", "link.broken", nil),
+        ("[x](fehlt.pdf)", "link.broken", nil),
+        ("[x](../../../ausserhalb/)", "link.broken", nil),
+        ("[x](b.md#erstns)", "link.missing-fragment", "did you mean '#erstens'?"),
+        ("[x](#ersten)", "link.missing-fragment", "did you mean '#erstens'?"),
+        ("[x](../entwurf/)", "link.draft-target", nil),
+        ("[x](entwurf.md#erstens)", "link.draft-target", nil),
+    ])
+    func broken(link: String, id: String, label: String?) async throws {
+        let site = try site(body: "Siehe " + link + ".")
+        defer { site.remove() }
+        let report = try await site.run(write: false)
+        let found = report.diagnostics.filter { $0.id.rawValue == id }
+        #expect(found.count == 1, "\(report.diagnostics.map { "\($0.id) \($0.message)" })")
+        #expect(found.first?.location == SourceLocation(path: "content/briefs/a.md", line: 13, column: 7))
+        if let label { #expect(found.first?.label == label) }
+    }
+
+    @Test("with --drafts a draft may link to a draft, but a published brief still may not")
+    func drafts() async throws {
+        let site = try site(body: "[x](entwurf.md)")
+        defer { site.remove() }
+        try site.write("content/briefs/entwurf.md", Data(TestSite.brief(
+            title: "Entwurf", doi: "10.59350/e.1", extra: "draft: true", body: "[A](a.md) [B](b.md#erstens)").utf8))
+        let report = try await site.run(write: false, drafts: true)
+        #expect(report.diagnostics.map(\.id.rawValue) == ["link.draft-target"])
+        #expect(report.diagnostics.first?.location?.path == "content/briefs/a.md")
+    }
+
+    @Test("a broken link inside a recommendation's | block points at its line in the file")
+    func position() async throws {
+        let site = try TestSite(files: ["content/briefs/a.md": TestSite.brief(
+            extra: "background:\n  - title: Mehr\n    text: |\n      Erste Zeile.\n      Zweite mit [Link](../weg/) darin.")])
+        defer { site.remove() }
+        let report = try await site.run(write: false)
+        #expect(report.diagnostics.first { $0.id == "link.broken" }?.location
+                == SourceLocation(path: "content/briefs/a.md", line: 15, column: 18))
+    }
+}
