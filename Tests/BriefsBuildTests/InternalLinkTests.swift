@@ -7,7 +7,7 @@ import Testing
 @Suite("Internal links")
 struct InternalLinkTests {
     static let linking = """
-        Zu [B](b.md), [B oben](b.md#erstens), [B als Seite](../b/#recommendation-1), [hier](#erstens),
+        Zu [B](b.md), [B oben](b.md#erstens), [B als Seite](../b/#recommendation-1), [hier](#erstens), [Impulse](../b/#handlungsimpulse), [Zitieren](#zitieren),
         [Start](../../), [Feed](../../feed.xml), [Studie](studie.pdf), [BibTeX](a.bib), [Unterordner](daten/tabelle.csv).
         """
 
@@ -41,6 +41,7 @@ struct InternalLinkTests {
         ("[x](../../../ausserhalb/)", "link.broken", nil),
         ("[x](b.md#erstns)", "link.missing-fragment", "did you mean '#erstens'?"),
         ("[x](#ersten)", "link.missing-fragment", "did you mean '#erstens'?"),
+        ("[x](#literatur)", "link.missing-fragment", nil),
         ("[x](../entwurf/)", "link.draft-target", nil),
         ("[x](entwurf.md#erstens)", "link.draft-target", nil),
     ])

@@ -5,7 +5,7 @@ struct BriefPageView: MustacheParent, Sendable {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
-                       "hasRecommendations", "hasBackground", "hasReferences", "cite", "print"]
+                       "hasRecommendations", "hasBackground", "hasReferences", "cite", "print", "headingIDs"]
     var page: PageView
     var slug: String
     /// "Handlungsimpulse Nr. 7", or just the series name.
@@ -29,10 +29,14 @@ struct BriefPageView: MustacheParent, Sendable {
     var keywords: [String]
     var cite: CiteView?
     var print: PrintInfo?
+    /// Ids of the section headings, from the localized heading text (`#handlungsimpulse`,
+    /// `#literatur`), so links written with the German word work as well as `#recommendations`.
+    var headingIDs: [String: String] = [:]
 
     func child(named name: String) -> Any? {
         switch name {
         case "print": Absent.wrap(print)
+        case "headingIDs": headingIDs
         case "page": Absent.wrap(page)
         case "cite": Absent.wrap(cite)
         case "slug": Absent.wrap(slug)

@@ -15,15 +15,27 @@ struct BriefRenderer: Sendable {
     var hasPDF = false
 
     /// Ids the page template itself uses; Markdown headings never take them.
-    static let reservedIDs: Set<String> = [
-        "main", "recommendations", "recommendations-heading", "background", "background-heading", "research",
-        "research-heading", "references", "references-heading", "cite", "cite-heading", "imprint", "imprint-heading",
-    ]
+    static let reservedIDs: Set<String> = ["main", "recommendations", "background", "research", "references", "cite", "imprint"]
+
+    /// The page's sections whose headings get an id from their localized text.
+    static let sectionKeys = ["recommendations", "background", "research", "references", "cite", "imprint"]
+
+    /// `handlungsimpulse` for the German "Handlungsimpulse"; `recommendations-heading` where the
+    /// localized text gives the section's own id (English) or nothing usable.
+    static func headingIDs(strings: UIStrings) -> [String: String] {
+        var result: [String: String] = [:]
+        for key in sectionKeys {
+            let slug = Slug.make(strings[key])
+            result[key] = reservedIDs.contains(slug) || slug == "section" || result.values.contains(slug) ? key + "-heading" : slug
+        }
+        return result
+    }
 
     func render(_ brief: Brief) -> RenderedBrief {
         var state = FragmentRenderer(brief: brief, strings: theme.strings(for: brief.language.value), siteRoot: siteRoot,
                                      fileExists: fileExists)
-        var reserved = Self.reservedIDs
+        let headingIDs = Self.headingIDs(strings: state.strings)
+        var reserved = Self.reservedIDs.union(headingIDs.values)
         for index in brief.recommendations.indices { reserved.insert("recommendation-\(index + 1)") }
         for index in brief.background.indices { reserved.insert("background-\(index + 1)") }
         state.page = MarkdownPageContext(reservedIDs: reserved)
@@ -69,7 +81,8 @@ struct BriefRenderer: Sendable {
             translation: translation,
             image: image ?? nil, keywords: brief.keywords,
             cite: citeView(record, strings: state.strings),
-            print: printInfo(record, authors: brief.authors.map(\.name), language: brief.language.value))
+            print: printInfo(record, authors: brief.authors.map(\.name), language: brief.language.value),
+            headingIDs: headingIDs)
         let html = theme.render(view, template: "brief")
         var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", text: html)]
         files += CitationExports.files(for: record)
@@ -79,7 +92,18 @@ struct BriefRenderer: Sendable {
             ? PrintJob(slug: brief.slug, sourcePath: brief.sourcePath, html: theme.render(view, template: "print"),
                        dependencies: state.assets.values.sorted { $0.path < $1.path })
             : nil
-        return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: state.page.usedIDs,
+        // Reserved ids of sections this brief does not have are not on the page.
+        let present: [String: Bool] = [
+            "recommendations": !brief.recommendations.isEmpty, "background": !brief.background.isEmpty,
+            "research": brief.research != nil, "references": !brief.references.isEmpty, "cite": true,
+            "imprint": brief.imprint != nil,
+        ]
+        var ids = state.page.usedIDs
+        for (key, isPresent) in present where !isPresent {
+            ids.remove(key)
+            if let heading = headingIDs[key] { ids.remove(heading) }
+        }
+        return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: ids,
                              summary: abstract, feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
                              printJob: printJob, diagnostics: state.diagnostics)
     }
