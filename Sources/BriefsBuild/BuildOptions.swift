@@ -48,6 +48,9 @@ public struct BuildReport: Sendable {
     public var failed: Bool
     /// PDFs rendered and taken from the cache.
     public var pdf = PDFStatistics()
+    /// Every link to another site (and `mailto:`/`tel:`) in the briefs built, with its position,
+    /// for the external link check (`check --external`).
+    public var externalLinks: [BriefLink] = []
     /// The text of every file read (site-relative path → text with `\n` line ends), so
     /// diagnostics can show excerpts without reading files again.
     public var sources: [String: String] = [:]

@@ -40,6 +40,7 @@ public struct Builder: Sendable {
         logger.debug("[4/5] Render")
         var files: [OutputFile] = []
         var printJobs: [PrintJob] = []
+        var externalLinks: [BriefLink] = []
         var themeAssets: [String: URL] = [:]
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
@@ -70,6 +71,7 @@ public struct Builder: Sendable {
                 InternalLinkChecker.Page(slug: page.slug, isDraft: brief.isDraft, ids: page.ids, links: page.links)
             }
             diagnostics += InternalLinkChecker(pages: linkPages, drafts: draftBySlug, outputPaths: outputPaths).check()
+            externalLinks = rendered.flatMap(\.links).filter { InternalLinkChecker.isExternal($0.destination) }
             files.append(pages.notFound())
             files += pages.assets()
         }
@@ -96,6 +98,7 @@ public struct Builder: Sendable {
                                  publishedCount: published.count, filesWritten: written, files: files, failed: failed)
         report.pdf = pdfStatistics
         report.sources = sources
+        report.externalLinks = externalLinks
         return report
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// Checks every link between the site's own pages and files at every build: relative links
 /// between briefs (`../other/`, `other.md`), `#fragments` on the same or another brief, and
 /// files next to a brief. Pure: it works on the rendered output's paths and ids.
-struct InternalLinkChecker: Sendable {
+public struct InternalLinkChecker: Sendable {
     struct Page: Sendable {
         var slug: String
         var isDraft: Bool
@@ -34,10 +34,7 @@ struct InternalLinkChecker: Sendable {
 
     private func problem(with destination: String, on page: Page, ids: [String: Set<String>]) -> ContentProblem? {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
-        let lower = trimmed.lowercased()
-        if lower.hasPrefix("//") || lower.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil {
-            return nil  // other sites, mailto:, tel: — the external check's business
-        }
+        if Self.isExternal(trimmed) { return nil }  // other sites, mailto:, tel: — the external check's business
         let (path, fragment) = Self.split(trimmed)
         if path.isEmpty {
             guard let fragment else { return nil }
@@ -65,6 +62,12 @@ struct InternalLinkChecker: Sendable {
         guard !id.isEmpty, !known.contains(id) else { return nil }
         let page = "the brief '\(slug)'"
         return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.sorted()))
+    }
+
+    /// Whether a destination leaves the site: `http(s)://`, `//host`, `mailto:`, `tel:` and other schemes.
+    public static func isExternal(_ destination: String) -> Bool {
+        let lower = destination.trimmingCharacters(in: .whitespaces).lowercased()
+        return lower.hasPrefix("//") || lower.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil
     }
 
     static func split(_ destination: String) -> (path: String, fragment: String?) {
