@@ -138,21 +138,10 @@ struct SiteFeeds: Sendable {
         "User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)sitemap.xml\n"
     }
 
-    /// XML text and attribute escaping.
+    /// XML text and attribute escaping: the HTML escaping, minus the control characters XML 1.0
+    /// does not allow (a stray one would make the whole feed unreadable).
     private func x(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            // Control characters other than tab and newline are not allowed in XML 1.0.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}": continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        let allowed = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
+        return HTML.escape(allowed)
     }
 }
