@@ -63,6 +63,10 @@ def check_page(driver, url, axe):
     if not outcome.get("violations"):
         results.append(("axe WCAG 2.2 A/AA", None))
 
+    landmarks = driver.execute_script(
+        "return ['main', 'header', 'nav', 'footer'].map(t => document.querySelectorAll('body > ' + t + ', body > * > ' + t).length)")
+    expect("landmarks", landmarks[0] == 1 and all(count >= 1 for count in landmarks),
+           f"main/header/nav/footer counts are {landmarks}; a page needs one main and a header, nav and footer")
     h1 = driver.execute_script("return document.querySelectorAll('h1').length")
     expect("one h1", h1 == 1, f"{h1} h1 elements")
     skip = driver.execute_script(
