@@ -200,9 +200,11 @@ struct CitationSurfaceTests {
         let feed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(feed["version"] as? String == "https://jsonfeed.org/version/1.1")
         let items = feed["items"] as? [[String: Any]] ?? []
-        #expect(items.map { $0["url"] as? String ?? "" }.map { $0.split(separator: "/").last.map(String.init) ?? "" }
-                == ["wohnen-im-alter", "housing-in-old-age", "integrationschampions"])
-        #expect(items.allSatisfy { $0["date_modified"] != nil && $0["content_html"] != nil })
+        let urls: [String] = items.map { item in item["url"] as? String ?? "" }
+        let slugs: [String] = urls.map { url in url.split(separator: "/").last.map(String.init) ?? "" }
+        #expect(slugs == ["wohnen-im-alter", "housing-in-old-age", "integrationschampions"])
+        let complete = items.allSatisfy { item in item["date_modified"] != nil && item["content_html"] != nil }
+        #expect(complete)
         let content = items.first?["content_html"] as? String ?? ""
         #expect(content.contains("Barrierefreie Wohnungen"))
         #expect(content.contains("href=\"https://forschung-migration.example.org/briefs/integrationschampions/#recommendations\""))
