@@ -22,7 +22,7 @@ help:
 	@echo "make build   install missing packages and the Python venv, compile, build the example site into output/"
 	@echo "make test    the same setup, then all tests (Swift tests, PDF/UA checks, WCAG page checks)"
 	@echo "make check   validate content/ without writing anything"
-	@echo "make bench   PDF benchmark (20 briefs, worker pool, cold and warm cache)"
+	@echo "make bench   PDF benchmark (20 briefs, worker pool, cold and warm cache) and link check benchmark (local servers)"
 	@echo "make clean   remove build products, output/ and the PDF cache"
 
 build: site
@@ -84,6 +84,7 @@ checks: compile venv test-deps
 bench: deps venv
 	$(SWIFT) build -c release --product briefpress
 	Scripts/bench-pdf.sh .build/release/briefpress
+	Scripts/bench-links.sh .build
 
 clean:
 	rm -rf .build output .briefpress Tests/Fixtures/sites/multi/.briefpress

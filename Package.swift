@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The one C boundary: Debian's libcmark-gfm with its GFM extensions.
@@ -34,11 +36,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The external link check (opt-in network): planning, a polite HTTP scheduler, a cache, reporters.
+        // AsyncHTTPClient is kept at this edge so editing the core never recompiles SwiftNIO.
+        .target(
+            name: "BriefsCheck",
+            dependencies: [
+                "BriefsCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // Argument parsing and exit codes; the executable is a thin shell over it.
         .target(
             name: "BriefsCLI",
             dependencies: [
-                "BriefsBuild", "BriefsCore",
+                "BriefsBuild", "BriefsCore", "BriefsCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +59,18 @@ let package = Package(
         .testTarget(name: "BriefsMarkdownTests", dependencies: ["BriefsMarkdown"]),
         .testTarget(name: "BriefsCoreTests", dependencies: ["BriefsCore"]),
         .testTarget(name: "BriefsBuildTests", dependencies: ["BriefsBuild", "BriefsCore", "BriefsCLI"]),
+        // Link checker tests against a SwiftNIO server on 127.0.0.1, port 0: never the internet.
+        .testTarget(
+            name: "BriefsCheckTests",
+            dependencies: [
+                "BriefsCheck", "BriefsCore", "BriefsCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,13 +23,25 @@ public struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-pdf"), help: "Skip the print PDFs (faster while drafting).")
     var noPDF = false
 
+    @Flag(name: .customLong("check-external"), help: "Also check links to other sites; a broken link stops the build like any other error.")
+    var checkExternal = false
+
+    @OptionGroup(title: "External link check") var linkOptions: ExternalCheckOptions
+
+    public func validate() throws {
+        if !checkExternal, linkOptions.isUsed {
+            throw ValidationError("the external link check options need --check-external")
+        }
+    }
+
     public func run() async throws {
         let root = siteOptions.siteRoot
         let outputURL = output.map {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL
         } ?? root.appendingPathComponent("output", isDirectory: true)
-        let code = await Runner(options: siteOptions, pdf: !noPDF).run(output: outputURL)
+        let external = checkExternal ? ExternalLinkRun(options: linkOptions, root: root) : nil
+        let code = await Runner(options: siteOptions, pdf: !noPDF, external: external).run(output: outputURL)
         throw ExitCode(code)
     }
 }
@@ -38,13 +50,27 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check every brief without writing anything.",
-        discussion: "Runs the same checks as 'build' and reports all problems, but writes no files."
+        discussion: """
+            Runs the same checks as 'build' and reports all problems, but writes no files. With \
+            --external it also asks other sites whether the briefs' links still work (politely: a few \
+            requests per host at a time), remembering the answers in .briefpress/linkcheck.json.
+            """
     )
 
     @OptionGroup var siteOptions: SiteOptions
 
+    @Flag(name: .long, help: "Also check links to other sites (needs the network).")
+    var external = false
+
+    @OptionGroup(title: "External link check") var linkOptions: ExternalCheckOptions
+
+    func validate() throws {
+        if !external, linkOptions.isUsed { throw ValidationError("the external link check options need --external") }
+    }
+
     func run() async throws {
-        let code = await Runner(options: siteOptions).run(output: nil)
+        let external = external ? ExternalLinkRun(options: linkOptions, root: siteOptions.siteRoot) : nil
+        let code = await Runner(options: siteOptions, external: external).run(output: nil)
         throw ExitCode(code)
     }
 }

@@ -1,4 +1,5 @@
 import BriefsBuild
+import BriefsCheck
 import BriefsCore
 import Foundation
 import Logging
@@ -9,6 +10,8 @@ struct Runner {
     var options: SiteOptions
     /// Whether `build` makes PDFs (`check` never does).
     var pdf = false
+    /// The external link check, when asked for (`check --external`, `build --check-external`).
+    var external: ExternalLinkRun?
 
     func run(output: URL?) async -> Int32 {
         let root = options.siteRoot
@@ -34,18 +37,53 @@ struct Runner {
             if !options.quiet { buildOptions.pdfProgress = Self.progressPrinter() }
         }
         let report: BuildReport
+        var links: LinkCheckResult?
         do {
+            if let external, output != nil {
+                // Broken links must stop a build like any other error, before anything is written,
+                // but the Builder writes as soon as the content is clean. So check first (no
+                // output, no PDFs), then build only when content and links are both fine.
+                var checkOptions = buildOptions
+                checkOptions.output = nil
+                checkOptions.pdf = nil
+                let checked = try await Builder(options: checkOptions, logger: logger).run()
+                let result = await external.run(checked, logger: logger)
+                links = result
+                if checked.failed || Self.linksFail(result.diagnostics, strict: options.strict) {
+                    return finish(checked, links: result, output: output, root: root)
+                }
+            }
             report = try await Builder(options: buildOptions, logger: logger).run()
         } catch {
             printError("briefpress: error: \(error); nothing was written, the previous output is unchanged")
             return 2
         }
-        let printer = DiagnosticPrinter(
-            format: options.format, colored: Self.useColor(),
+        if let external, links == nil { links = await external.run(report, logger: logger) }
+        return finish(report, links: links, output: output, root: root)
+    }
+
+    /// Whether link problems alone fail the run: errors, or warnings under `--strict`.
+    static func linksFail(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+
+    /// Prints the problems of the build and the link check together, in the chosen format, and
+    /// returns the exit code.
+    func finish(_ buildReport: BuildReport, links: LinkCheckResult?, output: URL?, root: URL) -> Int32 {
+        var report = buildReport
+        if let links {
+            report.diagnostics = (report.diagnostics + links.diagnostics).sorted()
+            report.failed = report.failed || Self.linksFail(links.diagnostics, strict: options.strict)
+        }
+        // A build stopped by its links never reached the writing Builder run, so the summary's
+        // "nothing was written" holds for it as for any failed build.
+        var summary = summaryLine(report, output: output, root: root)
+        if let links { summary += "\nbriefpress: " + ExternalLinkRun.summary(links.statistics) }
+        let format = options.format
+        let text = format.render(
+            report.diagnostics, summary: options.quiet && format == .text ? "" : summary, colored: Self.useColor(),
             source: { [sources = report.sources] path in sources[path] })
-        let summary = summaryLine(report, output: output, root: root)
-        let text = printer.render(report.diagnostics, summary: options.quiet && options.format == .text ? "" : summary)
-        if options.format == .json {
+        if format.isMachineReadable {
             FileHandle.standardOutput.write(Data(text.utf8))
         } else {
             let trimmed = options.quiet ? String(text.dropLast()) : text

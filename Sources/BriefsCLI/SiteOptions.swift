@@ -14,8 +14,8 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Treat warnings as errors (use this before a release).")
     var strict = false
 
-    @Option(name: .long, help: "How problems are reported: text (for people) or json (for tools).")
-    var format: DiagnosticPrinter.Format = .text
+    @Option(name: .long, help: "How problems are reported: text (for people), json, junit, sarif or github (for tools and CI).")
+    var format: OutputFormat = .text
 
     @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
     var quiet = false
@@ -32,5 +32,3 @@ struct SiteOptions: ParsableArguments {
             .standardizedFileURL
     }
 }
-
-extension DiagnosticPrinter.Format: ExpressibleByArgument {}

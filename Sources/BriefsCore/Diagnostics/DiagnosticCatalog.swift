@@ -21,4 +21,13 @@ public enum DiagnosticCatalog {
         "theme.not-found", "theme.missing-template", "theme.template-error", "theme.unknown-variable",
         "theme.missing-string", "theme.invalid-strings",
     ]
+
+    /// Ids of the external link check (`check --external`), which needs a web server to
+    /// trigger; BriefsCheckTests triggers each one against a local server.
+    public static let externalLinkIDs: [DiagnosticID] = [
+        "link.external-broken", "link.external-redirect", "link.external-timeout", "link.external-unreachable",
+        "link.external-unavailable", "link.external-too-many-redirects", "link.external-redirect-loop",
+        "link.fragment-missing-external", "link.doi-not-found", "link.invalid-url", "link.invalid-mailto",
+        "link.invalid-tel", "link.invalid-exclude",
+    ]
 }
