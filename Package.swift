@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The one C boundary: Debian's libcmark-gfm with its GFM extensions.
@@ -47,11 +49,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The local preview for editors: Hummingbird, a file watcher, live reload. Hummingbird stays
+        // at this edge too.
+        .target(
+            name: "BriefsPreview",
+            dependencies: [
+                "BriefsBuild", "BriefsCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Argument parsing and exit codes; the executable is a thin shell over it.
         .target(
             name: "BriefsCLI",
             dependencies: [
-                "BriefsBuild", "BriefsCore", "BriefsCheck",
+                "BriefsBuild", "BriefsCore", "BriefsCheck", "BriefsPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +81,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        // Preview server tests: Hummingbird's test client, and live tests on 127.0.0.1 port 0.
+        .testTarget(
+            name: "BriefsPreviewTests",
+            dependencies: [
+                "BriefsPreview", "BriefsBuild", "BriefsCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ],

@@ -14,7 +14,7 @@ public struct BriefPressCommand: AsyncParsableCommand {
             2 briefpress could not run (files, permissions), 64 wrong command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, DOICommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DOICommand.self]
     )
 
     public init() {}

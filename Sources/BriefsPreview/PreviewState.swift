@@ -1,0 +1,43 @@
+import BriefsBuild
+import BriefsCore
+import Foundation
+
+/// What the preview currently shows: the folder of the last good build, the problems of the
+/// latest build (shown over every page until they are fixed), and the open pages waiting for
+/// "reload". An actor: the watcher, the rebuilder and every request share it.
+public actor PreviewState {
+    /// The folder the last successful build was written to.
+    public let outputFolder: URL
+    /// Problems of the latest build, already formatted for the browser overlay (empty: none).
+    public private(set) var problems: [Diagnostic] = []
+    public private(set) var sources: [String: String] = [:]
+    /// Counts builds, so tests and pages can tell one result from the next.
+    public private(set) var generation = 0
+    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+
+    public init(outputFolder: URL) {
+        self.outputFolder = outputFolder
+    }
+
+    /// Records a finished build and tells every open page to reload.
+    func finished(problems: [Diagnostic], sources: [String: String]) {
+        self.problems = problems.filter { $0.severity == .error }
+        self.sources = sources
+        generation += 1
+        for listener in listeners.values { listener.yield("reload") }
+    }
+
+    /// A stream of events for one open page; it ends when the page goes away.
+    func subscribe() -> AsyncStream<String> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        listeners[id] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        continuation.yield("hello \(generation)")
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) { listeners[id] = nil }
+
+    var listenerCount: Int { listeners.count }
+}
