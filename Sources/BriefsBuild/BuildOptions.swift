@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     public var concurrency: Int
     /// How to make PDFs; `nil` skips them (`--no-pdf`, and `check`).
     public var pdf: PDFSettings?
+    /// Link the PDFs from the pages without making them now: the preview renders a PDF only
+    /// when someone opens it (`BuildReport.printJobs` holds what is needed).
+    public var pdfOnDemand = false
     /// Called after each PDF is made: (done, total, slug), for progress output.
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -48,6 +51,10 @@ public struct BuildReport: Sendable {
     public var failed: Bool
     /// PDFs rendered and taken from the cache.
     public var pdf = PDFStatistics()
+    /// The print HTML of every brief whose PDF is linked (for PDFs made on demand).
+    public var printJobs: [PrintJob] = []
+    /// Digest of the theme's assets, part of every PDF's cache key.
+    public var themeDigest = ""
     /// Every link to another site (and `mailto:`/`tel:`) in the briefs built, with its position,
     /// for the external link check (`check --external`).
     public var externalLinks: [BriefLink] = []

@@ -82,7 +82,7 @@ public struct Builder: Sendable {
         if let output = options.output, !failed {
             logger.debug("[5/5] Write \(files.count) files to \(output.path)")
             let jobs = printJobs
-            let stage = options.pdf.map { settings in
+            let stage = options.pdfOnDemand ? nil : options.pdf.map { settings in
                 PDFStage(settings: settings, themeDigest: PDFStage.digest(of: themeAssets), progress: options.pdfProgress)
             }
             let statistics = PDFStatisticsBox()
@@ -99,6 +99,8 @@ public struct Builder: Sendable {
         report.pdf = pdfStatistics
         report.sources = sources
         report.externalLinks = externalLinks
+        report.printJobs = printJobs
+        report.themeDigest = PDFStage.digest(of: themeAssets)
         return report
     }
 
@@ -129,7 +131,7 @@ public struct Builder: Sendable {
         let renderer = BriefRenderer(
             site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) },
-            hasPDF: options.pdf != nil && options.output != nil)
+            hasPDF: (options.pdf != nil && options.output != nil) || options.pdfOnDemand)
         return await boundedMap(briefs) { _, brief in renderer.render(brief) }
     }
 

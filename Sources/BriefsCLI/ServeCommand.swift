@@ -1,4 +1,5 @@
 import ArgumentParser
+import BriefsBuild
 import BriefsCore
 import BriefsPreview
 import Foundation
@@ -60,8 +61,11 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("briefpress: preview at \(url) (drafts shown; Ctrl-C stops)\n".utf8))
                 if openBrowser { Self.openInBrowser(url) }
             })
+        var configured = session
+        configured.pdf = PDFSettings(python: ThemeLocator.python(),
+                                     cacheFolder: root.appendingPathComponent(".briefpress/pdf-cache", isDirectory: true))
         do {
-            try await session.run()
+            try await configured.run()
         } catch {
             FileHandle.standardError.write(Data("briefpress: error: the preview stopped: \(error)\n".utf8))
             throw ExitCode(2)

@@ -46,6 +46,14 @@ public enum PreviewServer {
         }
         let problems = await state.problems
         let sources = await state.sources
+        if path.hasSuffix(".pdf"), SafePath.resolve(path, in: root) == nil {
+            do {
+                _ = try await state.makePDF(at: String(path.drop { $0 == "/" }))
+            } catch {
+                let message = "The PDF could not be made: \(error)"
+                return response(.internalServerError, type: "text/plain; charset=utf-8", body: Data(message.utf8), head: head)
+            }
+        }
         guard let file = SafePath.resolve(path, in: root), let data = FileManager.default.contents(atPath: file.path) else {
             let notFound = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path)
                 .map { LiveReload.inject(into: String(decoding: $0, as: UTF8.self), problems: problems, sources: sources) }

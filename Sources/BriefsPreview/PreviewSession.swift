@@ -18,6 +18,8 @@ public struct PreviewSession: Sendable {
     public var report: @Sendable ([Diagnostic], [String: String]) -> Void
     /// Called with the address once the server listens.
     public var onListening: @Sendable (String) async -> Void
+    /// How PDFs are made when opened; `nil` links none.
+    public var pdf: PDFSettings?
 
     public init(siteRoot: URL, host: String, port: Int, themeSearchPaths: [URL], today: BriefDate, logger: Logger,
                 report: @escaping @Sendable ([Diagnostic], [String: String]) -> Void,
@@ -37,7 +39,7 @@ public struct PreviewSession: Sendable {
 
     public func run() async throws {
         try FileManager.default.createDirectory(at: outputFolder.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let state = PreviewState(outputFolder: outputFolder)
+        let state = PreviewState(outputFolder: outputFolder, pdf: pdf)
         let rebuilder = Rebuilder(siteRoot: siteRoot, themeSearchPaths: themeSearchPaths, today: today, state: state,
                                   logger: logger)
         report(await rebuilder.rebuild(), await state.sources)

@@ -7,22 +7,29 @@ import Foundation
 /// "reload". An actor: the watcher, the rebuilder and every request share it.
 public actor PreviewState {
     /// The folder the last successful build was written to.
-    public let outputFolder: URL
+    public nonisolated let outputFolder: URL
     /// Problems of the latest build, already formatted for the browser overlay (empty: none).
     public private(set) var problems: [Diagnostic] = []
     public private(set) var sources: [String: String] = [:]
     /// Counts builds, so tests and pages can tell one result from the next.
     public private(set) var generation = 0
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
+    /// How PDFs are made when one is opened; `nil`: the preview links no PDFs.
+    nonisolated let pdf: PDFSettings?
+    private var printJobs: [String: PrintJob] = [:]
+    private var themeDigest = ""
 
-    public init(outputFolder: URL) {
+    public init(outputFolder: URL, pdf: PDFSettings? = nil) {
         self.outputFolder = outputFolder
+        self.pdf = pdf
     }
 
     /// Records a finished build and tells every open page to reload.
-    func finished(problems: [Diagnostic], sources: [String: String]) {
+    func finished(problems: [Diagnostic], sources: [String: String], printJobs: [PrintJob] = [], themeDigest: String = "") {
         self.problems = problems.filter { $0.severity == .error }
         self.sources = sources
+        self.printJobs = Dictionary(printJobs.map { ($0.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.themeDigest = themeDigest
         generation += 1
         for listener in listeners.values { listener.yield("reload") }
     }
@@ -40,4 +47,13 @@ public actor PreviewState {
     private func unsubscribe(_ id: UUID) { listeners[id] = nil }
 
     var listenerCount: Int { listeners.count }
+
+    /// Makes the PDF at `path` (`briefs/x/x.pdf`) when it is first opened, not on every save.
+    /// An actor method, so two requests for one PDF render it once.
+    func makePDF(at path: String) async throws -> Bool {
+        guard let pdf, let job = printJobs[path] else { return false }
+        if FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent(path).path) { return true }
+        _ = try await PDFStage(settings: pdf, themeDigest: themeDigest).run([job], staging: outputFolder)
+        return true
+    }
 }

@@ -24,11 +24,14 @@ public struct Rebuilder: Sendable {
     /// Rebuilds; returns the diagnostics, which the caller also prints in the terminal.
     @discardableResult
     public func rebuild() async -> [Diagnostic] {
-        let options = BuildOptions(siteRoot: siteRoot, output: state.outputFolder, includeDrafts: true,
+        var options = BuildOptions(siteRoot: siteRoot, output: state.outputFolder, includeDrafts: true,
                                    today: today, themeSearchPaths: themeSearchPaths)
+        options.pdf = state.pdf
+        options.pdfOnDemand = state.pdf != nil
         do {
             let report = try await Builder(options: options, logger: logger).run()
-            await state.finished(problems: report.diagnostics, sources: report.sources)
+            await state.finished(problems: report.diagnostics, sources: report.sources, printJobs: report.printJobs,
+                                 themeDigest: report.themeDigest)
             return report.diagnostics
         } catch {
             let problem = Diagnostic(id: "preview.build-failed", severity: .error,

@@ -164,3 +164,30 @@ struct PreviewRouterTests {
         }
     }
 }
+
+@Suite("Preview PDFs")
+struct PreviewPDFTests {
+    @Test("a PDF is made when its link is opened, not when the site is rebuilt")
+    func onDemand() async throws {
+        let python = PreviewSite.repository.appendingPathComponent(".venv/bin/python")
+        #expect(FileManager.default.isExecutableFile(atPath: python.path), "run 'make test', which creates .venv with WeasyPrint")
+        let site = try PreviewSite()
+        defer { site.remove() }
+        let settings = PDFSettings(python: python, cacheFolder: site.root.appendingPathComponent(".briefpress/pdf-cache"))
+        let state = PreviewState(outputFolder: site.root.appendingPathComponent(".briefpress/preview"), pdf: settings)
+        await site.rebuilder(state).rebuild()
+        let path = "briefs/integrationschampions/integrationschampions.pdf"
+        #expect(!FileManager.default.fileExists(atPath: state.outputFolder.appendingPathComponent(path).path))
+        let app = Application(router: PreviewServer.router(state: state))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/briefs/integrationschampions/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"integrationschampions.pdf\""))
+            }
+            try await client.execute(uri: "/" + path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/pdf")
+                #expect(String(buffer: response.body).hasPrefix("%PDF-1.7"))
+            }
+        }
+    }
+}

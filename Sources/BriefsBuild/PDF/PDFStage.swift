@@ -4,7 +4,7 @@ import Foundation
 /// Makes `briefs/<slug>/<slug>.pdf` for every print job inside the staging folder, taking each
 /// PDF from the cache when nothing that goes into it changed, and rendering the rest with a
 /// small pool of long-lived WeasyPrint workers (started only when something needs rendering).
-struct PDFStage: Sendable {
+public struct PDFStage: Sendable {
     /// Bump when the way PDFs are made changes, so old cache entries are not reused.
     static let cacheVersion = "briefpress-pdf-3 weasyprint pdf/ua-1 table-scopes dc-language"
 
@@ -13,7 +13,16 @@ struct PDFStage: Sendable {
     var themeDigest: String
     var progress: (@Sendable (_ done: Int, _ total: Int, _ slug: String) -> Void)?
 
-    func run(_ jobs: [PrintJob], staging: URL) async throws -> PDFStatistics {
+    public init(settings: PDFSettings, themeDigest: String,
+                progress: (@Sendable (_ done: Int, _ total: Int, _ slug: String) -> Void)? = nil) {
+        self.settings = settings
+        self.themeDigest = themeDigest
+        self.progress = progress
+    }
+
+    /// Makes (or takes from the cache) the PDFs of `jobs` inside `staging`, the folder that is
+    /// or becomes the output.
+    public func run(_ jobs: [PrintJob], staging: URL) async throws -> PDFStatistics {
         try FileManager.default.createDirectory(at: settings.cacheFolder, withIntermediateDirectories: true)
         var statistics = PDFStatistics()
         var misses: [(job: PrintJob, cached: URL)] = []
@@ -84,7 +93,7 @@ struct PDFStage: Sendable {
     }
 
     /// Digest of a theme's assets, in path order.
-    static func digest(of assets: [String: URL]) -> String {
+    public static func digest(of assets: [String: URL]) -> String {
         var hash = SHA256()
         for (path, url) in assets.sorted(by: { $0.key < $1.key }) {
             hash.update(path)

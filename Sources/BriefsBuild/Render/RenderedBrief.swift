@@ -50,12 +50,12 @@ struct RenderedBrief: Sendable {
 
 /// One PDF to make: the print HTML (rendered from the same view model as the page) and the
 /// files it pulls in besides the theme's, which together decide whether a cached PDF is current.
-struct PrintJob: Sendable {
-    var slug: String
-    var sourcePath: String
-    var html: String
+public struct PrintJob: Sendable {
+    public var slug: String
+    public var sourcePath: String
+    public var html: String
     /// Images and other files of the brief that the print HTML references.
-    var dependencies: [URL]
+    public var dependencies: [URL]
     /// `briefs/<slug>/<slug>.pdf`
-    var outputPath: String { "briefs/\(slug)/\(slug).pdf" }
+    public var outputPath: String { "briefs/\(slug)/\(slug).pdf" }
 }
