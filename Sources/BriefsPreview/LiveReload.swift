@@ -33,12 +33,12 @@ enum LiveReload {
         let printer = DiagnosticPrinter(format: .text, colored: false, source: { sources[$0] })
         let items = problems.sorted().prefix(50).map { problem -> String in
             let text = printer.text(for: problem)
-            return "<li><pre>\(escape(text))</pre></li>"
+            return "<li><pre style=\"\(preStyle)\">\(escape(text))</pre></li>"
         }.joined(separator: "\n")
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
         return """
             <div id="briefpress-overlay" role="alertdialog" aria-labelledby="briefpress-overlay-title" \
-            style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;\
+            style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(15,15,15,.97);color:#fff;\
             font:15px/1.5 system-ui,sans-serif;padding:2rem">
             <h2 id="briefpress-overlay-title" style="color:#ffb4a8;margin-top:0">The preview is not up to date: \(count) \
             to fix</h2>
@@ -48,6 +48,10 @@ enum LiveReload {
 
             """
     }
+
+    /// Inline, so no theme style (a light `pre` background, say) can make the overlay unreadable.
+    static let preStyle = "background:#000;color:#fff;padding:.75rem;margin:.5rem 0 1rem;white-space:pre-wrap;"
+        + "overflow-wrap:anywhere;font:14px/1.45 ui-monospace,'DejaVu Sans Mono',monospace"
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
