@@ -21,6 +21,11 @@ public struct BuildOptions: Sendable {
     /// Link the PDFs from the pages without making them now: the preview renders a PDF only
     /// when someone opens it (`BuildReport.printJobs` holds what is needed).
     public var pdfOnDemand = false
+    /// Reuse of the previous build's work in the same process (the preview server).
+    public var cache: BuildCache?
+    /// Update the output folder file by file, writing only what changed (the preview's own
+    /// folder), instead of swapping in a complete new folder (releases).
+    public var writeInPlace = false
     /// Called after each PDF is made: (done, total, slug), for progress output.
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 

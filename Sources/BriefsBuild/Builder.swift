@@ -27,7 +27,7 @@ public struct Builder: Sendable {
         }
 
         logger.debug("[2/5] Parse \(source.briefs.count) briefs")
-        let parsed = await parse(source.briefs, site: site)
+        let parsed = await parse(source.briefs, site: site, siteText: source.configText ?? "")
         let briefs = parsed.compactMap(\.brief)
         diagnostics += parsed.flatMap(\.diagnostics)
 
@@ -51,7 +51,9 @@ public struct Builder: Sendable {
         sources[source.configPath] = source.configText
         for (file, parsedBrief) in zip(source.briefs, parsed) { sources[file.path] = parsedBrief.text }
         if let theme, source.configText != nil {
-            let rendered = await render(published, site: site, theme: theme)
+            let bytesByPath = Dictionary(source.briefs.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+            let rendered = await render(published, site: site, theme: theme, siteText: source.configText ?? "",
+                                        bytes: bytesByPath)
             diagnostics += rendered.flatMap(\.diagnostics)
             files += rendered.flatMap(\.files)
             printJobs = rendered.compactMap(\.printJob)
@@ -86,9 +88,13 @@ public struct Builder: Sendable {
                 PDFStage(settings: settings, themeDigest: PDFStage.digest(of: themeAssets), progress: options.pdfProgress)
             }
             let statistics = PDFStatisticsBox()
+            if options.writeInPlace, let cache = options.cache {
+                written = try await InPlaceWriter(target: output, cache: cache).write(files)
+            } else {
             written = try await OutputWriter(target: output).write(files.sorted { $0.path < $1.path }) { staging in
                 guard let stage, !jobs.isEmpty else { return }
                 await statistics.set(try await stage.run(jobs, staging: staging))
+            }
             }
             pdfStatistics = await statistics.value
             written += pdfStatistics.rendered + pdfStatistics.cached
@@ -114,8 +120,30 @@ public struct Builder: Sendable {
         var text: String?
     }
 
-    /// Decodes every brief, at most `concurrency` at a time, keeping file order in the result.
-    func parse(_ files: [BriefFile], site: SiteConfig) async -> [ParsedBrief] {
+    /// Decodes every brief, at most `concurrency` at a time, keeping file order in the result;
+    /// with a cache, briefs whose file and site.yaml did not change are taken from it.
+    func parse(_ files: [BriefFile], site: SiteConfig, siteText: String) async -> [ParsedBrief] {
+        var results = [ParsedBrief?](repeating: nil, count: files.count)
+        if let cache = options.cache {
+            for (index, file) in files.enumerated() {
+                if var hit = await cache.parsedBrief(path: file.path, bytes: file.bytes, siteText: siteText) {
+                    hit.index = index
+                    results[index] = hit
+                }
+            }
+        }
+        let missing = results.indices.filter { results[$0] == nil }
+        let fresh = await decode(missing.map { files[$0] }, site: site)
+        for (position, index) in missing.enumerated() {
+            var value = fresh[position]
+            value.index = index
+            results[index] = value
+            await options.cache?.store(path: files[index].path, bytes: files[index].bytes, siteText: siteText, parsed: value)
+        }
+        return results.compactMap { $0 }
+    }
+
+    func decode(_ files: [BriefFile], site: SiteConfig) async -> [ParsedBrief] {
         await boundedMap(files) { index, file in
             switch SourceText.decode(file.bytes, path: file.path) {
             case .failure(let diagnostic):
@@ -127,12 +155,33 @@ public struct Builder: Sendable {
         }
     }
 
-    func render(_ briefs: [Brief], site: SiteConfig, theme: Theme) async -> [RenderedBrief] {
+    func render(_ briefs: [Brief], site: SiteConfig, theme: Theme, siteText: String,
+                bytes: [String: [UInt8]]) async -> [RenderedBrief] {
         let renderer = BriefRenderer(
             site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) },
             hasPDF: (options.pdf != nil && options.output != nil) || options.pdfOnDemand)
-        return await boundedMap(briefs) { _, brief in renderer.render(brief) }
+        guard let cache = options.cache else {
+            return await boundedMap(briefs) { _, brief in renderer.render(brief) }
+        }
+        // A page depends on its brief, site.yaml, the theme, and the language of its translation.
+        let bySlug = renderer.briefs
+        let keys = briefs.map { brief in
+            BuildCache.RenderKey(bytes: bytes[brief.sourcePath] ?? [], siteText: siteText, theme: theme.fingerprint,
+                                 hasPDF: renderer.hasPDF,
+                                 translationLanguage: brief.translationSlug.flatMap { bySlug[$0]?.language.value })
+        }
+        var results = [RenderedBrief?](repeating: nil, count: briefs.count)
+        for (index, brief) in briefs.enumerated() {
+            results[index] = await cache.renderedBrief(slug: brief.slug, key: keys[index])
+        }
+        let missing = results.indices.filter { results[$0] == nil }
+        let fresh = await boundedMap(missing.map { briefs[$0] }) { _, brief in renderer.render(brief) }
+        for (position, index) in missing.enumerated() {
+            results[index] = fresh[position]
+            await cache.store(slug: briefs[index].slug, key: keys[index], rendered: fresh[position])
+        }
+        return results.compactMap { $0 }
     }
 
     /// Maps `items` with at most `options.concurrency` tasks in flight; results keep input order.

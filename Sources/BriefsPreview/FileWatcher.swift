@@ -1,9 +1,9 @@
 import Foundation
 
-/// Notices changes below the site's `content/` and `themes/` folders by comparing snapshots of
-/// every file's size and modification time. Polling is plain and reliable: it sees new,
-/// changed, deleted and renamed files, and editors' atomic saves (write a temporary file,
-/// rename it over the original) look like any other change.
+/// Notices changes below the site's `content/` and `themes/` folders: new, changed, deleted and
+/// renamed files, and editors' atomic saves (write a temporary file, rename it over the
+/// original). On Linux through inotify; elsewhere (or if inotify is unavailable) by comparing
+/// snapshots of every file's size and modification time.
 public struct FileWatcher: Sendable {
     public var folders: [URL]
     public var interval: Duration
@@ -39,6 +39,12 @@ public struct FileWatcher: Sendable {
     /// Calls `onChange` after each change, once the files have been quiet for one interval
     /// (an editor saving several files at once causes one rebuild). Runs until cancelled.
     public func run(onChange: @Sendable () async -> Void) async {
+        #if canImport(Glibc)
+        if let notifier = INotifyWatcher(folders: folders) {
+            await notifier.run(quiet: .milliseconds(15), onChange: onChange)
+            return
+        }
+        #endif
         var last = snapshot()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The preview web server: the built site, the live-reload script and its event stream. Only
 /// GET and HEAD; nothing outside the preview folder is ever served.
@@ -12,14 +13,22 @@ public enum PreviewServer {
         let router = Router()
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
             let events = await state.subscribe()
-            let body = events.map { event -> ByteBuffer in
-                let parts = event.split(separator: " ", maxSplits: 1)
-                let name = parts.first.map(String.init) ?? "message"
-                let data = parts.count > 1 ? String(parts[1]) : ""
-                return ByteBuffer(string: "event: \(name)\ndata: \(data)\n\n")
-            }
             return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-                            body: ResponseBody(asyncSequence: body))
+                            body: ResponseBody { writer in
+                // An event stream never ends by itself: end it when the server shuts down (Ctrl-C),
+                // or the graceful shutdown would wait for every open page.
+                try await withGracefulShutdownHandler {
+                    for await event in events {
+                        let parts = event.split(separator: " ", maxSplits: 1)
+                        let name = parts.first.map(String.init) ?? "message"
+                        let data = parts.count > 1 ? String(parts[1]) : ""
+                        try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(data)\n\n"))
+                    }
+                } onGracefulShutdown: {
+                    Task { await state.closeAllStreams() }
+                }
+                try await writer.finish(nil)
+            })
         }
         router.get(RouterPath(LiveReload.scriptPath)) { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],

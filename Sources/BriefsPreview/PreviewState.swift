@@ -46,6 +46,12 @@ public actor PreviewState {
 
     private func unsubscribe(_ id: UUID) { listeners[id] = nil }
 
+    /// Ends every event stream (the server is shutting down).
+    func closeAllStreams() {
+        for listener in listeners.values { listener.finish() }
+        listeners = [:]
+    }
+
     var listenerCount: Int { listeners.count }
 
     /// Makes the PDF at `path` (`briefs/x/x.pdf`) when it is first opened, not on every save.

@@ -12,6 +12,8 @@ public struct Rebuilder: Sendable {
     public var today: BriefDate
     public var state: PreviewState
     public var logger: Logger
+    /// The previous build's work, reused so a one-brief change rebuilds one brief.
+    public var cache = BuildCache()
 
     public init(siteRoot: URL, themeSearchPaths: [URL], today: BriefDate, state: PreviewState, logger: Logger) {
         self.siteRoot = siteRoot
@@ -28,6 +30,8 @@ public struct Rebuilder: Sendable {
                                    today: today, themeSearchPaths: themeSearchPaths)
         options.pdf = state.pdf
         options.pdfOnDemand = state.pdf != nil
+        options.cache = cache
+        options.writeInPlace = true
         do {
             let report = try await Builder(options: options, logger: logger).run()
             await state.finished(problems: report.diagnostics, sources: report.sources, printJobs: report.printJobs,

@@ -6,6 +6,17 @@ struct FeedEntry: Sendable {
     var record: CitationRecord
     var contentHTML: String
     var summary: String?
+    /// This entry as Atom `<entry>` and as a JSON Feed item, made once when the brief renders.
+    var atomXML = ""
+    var jsonItem = ""
+
+    init(record: CitationRecord, contentHTML: String, summary: String?) {
+        self.record = record
+        self.contentHTML = contentHTML
+        self.summary = summary
+        atomXML = SiteFeeds.atomEntry(self)
+        jsonItem = SiteFeeds.jsonItem(self)
+    }
 
     /// The last change, for `updated` / `date_modified` (Rogue Scholar fetches by it).
     var modified: BriefDate { record.updated ?? record.date }

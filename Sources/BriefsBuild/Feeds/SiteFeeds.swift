@@ -40,11 +40,12 @@ struct SiteFeeds: Sendable {
         if let license = site.license.flatMap({ License.named($0.value) }) {
             xml += "  <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
         }
-        for entry in sorted { xml += atomEntry(entry) }
+        for entry in sorted { xml += entry.atomXML }
         return xml + "</feed>\n"
     }
 
-    private func atomEntry(_ entry: FeedEntry) -> String {
+    /// One `<entry>`; made while the brief renders (in parallel, and cached by the preview).
+    static func atomEntry(_ entry: FeedEntry) -> String {
         let record = entry.record
         var xml = "  <entry xml:lang=\"\(x(record.language))\">\n"
         xml += "    <id>\(x(record.identifierURL))</id>\n"
@@ -71,6 +72,8 @@ struct SiteFeeds: Sendable {
 
     // MARK: - JSON Feed 1.1
 
+    /// The feed object is written around the items' JSON, which each brief made while it
+    /// rendered; serialising thousands of full texts in one go was most of a rebuild's time.
     func jsonFeed() -> String {
         var feed: [String: Any] = [
             "version": "https://jsonfeed.org/version/1.1",
@@ -78,15 +81,20 @@ struct SiteFeeds: Sendable {
             "home_page_url": site.baseURL,
             "feed_url": site.baseURL + "feed.json",
             "language": site.language,
-            "items": sorted.map(jsonItem),
         ]
         if let license = site.license.flatMap({ License.named($0.value) }) {
             feed["_briefpress"] = ["license": license.url]
         }
-        return JSONText.encode(feed, pretty: true) + "\n"
+        let head = JSONText.encode(feed)
+        let items = "\"items\":[" + sorted.map(\.jsonItem).joined(separator: ",\n") + "]"
+        return String(head.dropLast()) + (head == "{}" ? "" : ",") + items + "}\n"
     }
 
-    private func jsonItem(_ entry: FeedEntry) -> [String: Any] {
+    static func jsonItem(_ entry: FeedEntry) -> String {
+        JSONText.encode(jsonObject(entry))
+    }
+
+    private static func jsonObject(_ entry: FeedEntry) -> [String: Any] {
         let record = entry.record
         var item: [String: Any] = [
             "id": record.identifierURL,
@@ -140,7 +148,13 @@ struct SiteFeeds: Sendable {
 
     /// XML text and attribute escaping: the HTML escaping, minus the control characters XML 1.0
     /// does not allow (a stray one would make the whole feed unreadable).
-    private func x(_ text: String) -> String {
+    private func x(_ text: String) -> String { Self.x(text) }
+
+    private static func x(_ text: String) -> String {
+        // Fast path: almost no text has control characters.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            return HTML.escape(text)
+        }
         let allowed = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }))
         return HTML.escape(allowed)
     }

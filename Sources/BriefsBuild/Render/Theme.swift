@@ -13,6 +13,8 @@ struct Theme: Sendable {
     /// Output path under `assets/` → source file.
     var assets: [String: URL]
     var strings: [String: UIStrings]
+    /// Changes whenever a template, UI string or asset changes (for the in-process build cache).
+    var fingerprint = 0
 
     /// UI strings for a language tag, falling back to the primary subtag, then English.
     func strings(for language: String) -> UIStrings {
@@ -114,7 +116,19 @@ final class ThemeLoader {
         diagnostics += TemplateLint.missingPartials(in: templateTexts, known: Set(templateTexts.keys))
         diagnostics += missingStrings(strings, layers: stringLayers)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(name: name, library: library, assets: assets, strings: strings), diagnostics)
+        var hasher = Hasher()
+        for (path, text) in readTexts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            hasher.combine(text)
+        }
+        for (path, url) in assets.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+            hasher.combine(values?.fileSize)
+            hasher.combine(values?.contentModificationDate)
+        }
+        return (Theme(name: name, library: library, assets: assets, strings: strings, fingerprint: hasher.finalize()),
+                diagnostics)
     }
 
     /// Every language should have every key some language has; a gap shows an English word

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Updates an output folder file by file, writing only files whose content changed since the
+/// last build in this process and removing files the site no longer has. For the preview's
+/// own folder, where a one-brief change must not rewrite thousands of files; releases keep
+/// the atomic swap of `OutputWriter`.
+struct InPlaceWriter {
+    var target: URL
+    var cache: BuildCache
+
+    /// Returns how many files were written.
+    func write(_ files: [OutputFile]) async throws -> Int {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: target.path) { await cache.forgetWritten() }
+        // The first build of a session starts from an empty folder: files of an earlier session
+        // (a brief deleted since) must not linger.
+        if await !cache.hasWritten { try? fileManager.removeItem(at: target) }
+        let (changed, removed) = await cache.changes(in: files)
+        do {
+            try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
+            var folders: Set<String> = []
+            for file in changed {
+                let destination = target.appendingPathComponent(file.path)
+                let folder = destination.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                switch file.content {
+                case .bytes(let data): try data.write(to: destination, options: .atomic)
+                case .copy(let source):
+                    try? fileManager.removeItem(at: destination)
+                    try fileManager.copyItem(at: source, to: destination)
+                }
+            }
+            for path in removed { try? fileManager.removeItem(at: target.appendingPathComponent(path)) }
+        } catch {
+            // Whatever was half written is rewritten next time.
+            await cache.forgetWritten()
+            throw WriteError(description: "could not write \(target.path): \(error.localizedDescription)")
+        }
+        await cache.recordWritten(files)
+        return changed.count
+    }
+}
