@@ -84,6 +84,7 @@ checks: compile venv test-deps
 bench: deps venv
 	$(SWIFT) build -c release --product briefpress
 	Scripts/bench-pdf.sh .build/release/briefpress
+	$(PYTHON) Scripts/bench-preview.py .build/release/briefpress 1000
 	Scripts/bench-links.sh .build
 
 clean:
