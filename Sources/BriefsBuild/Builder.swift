@@ -59,9 +59,9 @@ public struct Builder: Sendable {
             printJobs = rendered.compactMap(\.printJob)
             themeAssets = theme.assets
             let pages = SitePageRenderer(site: site, theme: theme)
-            let summaries = Dictionary(rendered.compactMap { brief in brief.summary.map { (brief.slug, $0) } },
-                                       uniquingKeysWith: { first, _ in first })
-            files.append(pages.home(briefs: published, summaries: summaries))
+            let homeEntries = Dictionary(rendered.compactMap { brief in brief.homeEntry.map { (brief.slug, $0) } },
+                                         uniquingKeysWith: { first, _ in first })
+            files.append(pages.home(briefs: published, entries: homeEntries))
             // Drafts never go into feeds or the sitemap, even in a --drafts build.
             let drafts = Set(published.filter(\.isDraft).map(\.slug))
             let entries = rendered.compactMap(\.feedEntry).filter { !drafts.contains($0.record.slug) }

@@ -37,12 +37,11 @@ enum SiteLoader {
         let folder = root.appendingPathComponent(briefsFolder, isDirectory: true)
         var briefs: [BriefFile] = []
         let found = markdownFiles(in: folder)
-        for relative in found {
+        for (relative, size) in found {
             let path = briefsFolder + "/" + relative
-            let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))
+            let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))  // ".md" or ".MD"
             let url = folder.appendingPathComponent(relative)
             // Look at the size first: a 1 GB file must not be read to learn that it is too large.
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
             if size > SourceText.maximumBytes {
                 diagnostics.append(Diagnostic(FileProblem.tooLarge(bytes: size, limit: SourceText.maximumBytes),
                                               at: SourceLocation(path: path, line: 1, column: 1)))
@@ -61,21 +60,23 @@ enum SiteLoader {
         return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: diagnostics)
     }
 
-    /// Relative paths of `.md` files below `folder`, hidden files and editor back-ups skipped.
-    static func markdownFiles(in folder: URL) -> [String] {
+    /// Relative paths and sizes of `.md` files below `folder`, hidden files and editor back-ups
+    /// skipped, sorted by path.
+    static func markdownFiles(in folder: URL) -> [(path: String, size: Int)] {
         guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { return [] }
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .fileSizeKey], options: [.skipsHiddenFiles]) else { return [] }
         let base = folder.standardizedFileURL.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "md" {
+        var result: [(path: String, size: Int)] = []
+        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
             // Anything but a folder counts, so a broken link named x.md is reported, not skipped.
-            guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
+            guard values?.isDirectory != true else { continue }
             let full = url.standardizedFileURL.path
             guard full.hasPrefix(base) else { continue }
             let name = url.lastPathComponent
             if name.hasPrefix("#") || name.hasSuffix("~") { continue }
-            result.append(String(full.dropFirst(base.count)))
+            result.append((String(full.dropFirst(base.count)), values?.fileSize ?? 0))
         }
-        return result.sorted()
+        return result.sorted { $0.path < $1.path }
     }
 }

@@ -104,7 +104,8 @@ struct BriefRenderer: Sendable {
             if let heading = headingIDs[key] { ids.remove(heading) }
         }
         return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: ids,
-                             summary: abstract, feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
+                             summary: abstract,
+                             homeEntry: SitePageRenderer(site: site, theme: theme).summary(of: brief, summary: abstract), feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
                              printJob: printJob, diagnostics: state.diagnostics)
     }
 

@@ -41,6 +41,8 @@ struct RenderedBrief: Sendable {
     /// Every id on the page, for `#fragment` checks.
     var ids: Set<String>
     var summary: String?
+    /// The brief's entry on the home page.
+    var homeEntry: BriefSummaryView?
     /// The publication record and full text for the site feeds (`nil` for drafts).
     var feedEntry: FeedEntry?
     /// The print HTML to turn into `<slug>.pdf`, when PDFs are built.

@@ -7,27 +7,38 @@ struct SitePageRenderer: Sendable {
     var site: SiteConfig
     var theme: Theme
 
-    func home(briefs: [Brief], summaries: [String: String]) -> OutputFile {
+    /// One brief's entry on the home page; made when the brief renders, so a rebuild that
+    /// reuses the brief reuses its entry too.
+    func summary(of brief: Brief, summary: String?) -> BriefSummaryView {
+        let strings = theme.strings(for: site.language)
+        let language = TypographyLanguage(bcp47: brief.language.value)
+        let series = brief.series ?? site.title
+        return BriefSummaryView(
+            url: "briefs/\(brief.slug)/",
+            title: Typography.apply(brief.title.value, language: language),
+            subtitle: brief.subtitle.map { Typography.apply($0, language: language) },
+            authors: brief.authors.map(\.name).joined(separator: ", "),
+            date: DateView(iso: brief.date.value.description,
+                           display: theme.strings(for: brief.language.value).display(brief.date.value, language: brief.language.value)),
+            summary: summary.map { Self.excerpt($0) },
+            lang: brief.language.value == site.language ? nil : brief.language.value,
+            seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
+            isDraft: brief.isDraft)
+    }
+
+    func home(briefs: [Brief], entries: [String: BriefSummaryView]) -> OutputFile {
         let strings = theme.strings(for: site.language)
         let sorted = briefs.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) }
         var groups: [SeriesGroupView] = []
+        var groupIndex: [String: Int] = [:]
         for brief in sorted {
             let series = brief.series ?? site.title
-            let summary = BriefSummaryView(
-                url: "briefs/\(brief.slug)/",
-                title: Typography.apply(brief.title.value, language: TypographyLanguage(bcp47: brief.language.value)),
-                subtitle: brief.subtitle.map { Typography.apply($0, language: TypographyLanguage(bcp47: brief.language.value)) },
-                authors: brief.authors.map(\.name).joined(separator: ", "),
-                date: DateView(iso: brief.date.value.description,
-                               display: theme.strings(for: brief.language.value).display(brief.date.value, language: brief.language.value)),
-                summary: summaries[brief.slug].map { Self.excerpt($0) },
-                lang: brief.language.value == site.language ? nil : brief.language.value,
-                seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
-                isDraft: brief.isDraft)
-            if let index = groups.firstIndex(where: { $0.series == series }) {
-                groups[index].briefs.append(summary)
+            let entry = entries[brief.slug] ?? summary(of: brief, summary: nil)
+            if let index = groupIndex[series] {
+                groups[index].briefs.append(entry)
             } else {
-                groups.append(SeriesGroupView(series: series, briefs: [summary]))
+                groupIndex[series] = groups.count
+                groups.append(SeriesGroupView(series: series, briefs: [entry]))
             }
         }
         let page = PageView(

@@ -16,15 +16,22 @@ struct Theme: Sendable {
     /// Changes whenever a template, UI string or asset changes (for the in-process build cache).
     var fingerprint = 0
 
-    /// UI strings for a language tag, falling back to the primary subtag, then English.
+    /// UI strings for a language tag, falling back to the primary subtag, then English. Cheap:
+    /// the English fallback is merged in once when the theme loads (this is called per brief).
     func strings(for language: String) -> UIStrings {
         let primary = String(language.split(separator: "-").first ?? "").lowercased()
-        let english = strings["en"] ?? UIStrings(values: [:], months: [])
-        guard var chosen = strings[language.lowercased()] ?? strings[primary] else { return english }
-        // A key this language lacks falls back to English (reported as theme.missing-string).
-        chosen.values.merge(english.values) { own, _ in own }
-        if chosen.months.count != 12 { chosen.months = english.months }
-        return chosen
+        return strings[language.lowercased()] ?? strings[primary] ?? strings["en"] ?? UIStrings(values: [:], months: [])
+    }
+
+    /// Every language's strings with English filling its gaps (reported as theme.missing-string).
+    static func withEnglishFallback(_ strings: [String: UIStrings]) -> [String: UIStrings] {
+        guard let english = strings["en"] else { return strings }
+        return strings.mapValues { language in
+            var merged = language
+            merged.values.merge(english.values) { own, _ in own }
+            if merged.months.count != 12 { merged.months = english.months }
+            return merged
+        }
     }
 
     /// Renders `template` with `view`; the template's presence was checked when the theme loaded.
@@ -115,6 +122,7 @@ final class ThemeLoader {
         }
         diagnostics += TemplateLint.missingPartials(in: templateTexts, known: Set(templateTexts.keys))
         diagnostics += missingStrings(strings, layers: stringLayers)
+        strings = Theme.withEnglishFallback(strings)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var hasher = Hasher()
         for (path, text) in readTexts.sorted(by: { $0.key < $1.key }) {
