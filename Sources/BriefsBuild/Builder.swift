@@ -160,7 +160,8 @@ public struct Builder: Sendable {
         let renderer = BriefRenderer(
             site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
             siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) },
-            hasPDF: (options.pdf != nil && options.output != nil) || options.pdfOnDemand)
+            hasPDF: (options.pdf != nil && options.output != nil) || options.pdfOnDemand,
+            seriesHeadings: SitePageRenderer.seriesHeadings(briefs, site: site))
         guard let cache = options.cache else {
             return await boundedMap(briefs) { _, brief in renderer.render(brief) }
         }
@@ -168,7 +169,7 @@ public struct Builder: Sendable {
         let bySlug = renderer.briefs
         let keys = briefs.map { brief in
             BuildCache.RenderKey(bytes: bytes[brief.sourcePath] ?? [], siteText: siteText, theme: theme.fingerprint,
-                                 hasPDF: renderer.hasPDF,
+                                 hasPDF: renderer.hasPDF, seriesHeadings: renderer.seriesHeadings,
                                  translationLanguage: brief.translationSlug.flatMap { bySlug[$0]?.language.value })
         }
         var results = [RenderedBrief?](repeating: nil, count: briefs.count)

@@ -62,7 +62,9 @@ struct LivePreviewTests {
         let rebuilder = site.rebuilder(state)
         await rebuilder.rebuild()
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
-        let app = PreviewServer.application(state: state, host: "127.0.0.1", port: 0, logger: Logger(label: "test")) { port in
+        var quiet = Logger(label: "test")
+        quiet.logLevel = .critical  // stopping the server at the end of a test is not an error
+        let app = PreviewServer.application(state: state, host: "127.0.0.1", port: 0, logger: quiet) { port in
             portContinuation.yield(port)
         }
         let watcher = FileWatcher(folders: [site.root.appendingPathComponent("content")], interval: .milliseconds(50))

@@ -19,6 +19,7 @@ public actor BuildCache {
         var siteText: String
         var theme: Int
         var hasPDF: Bool
+        var seriesHeadings: Bool
         var translationLanguage: String?
     }
 

@@ -13,6 +13,8 @@ struct BriefRenderer: Sendable {
     var fileExists: @Sendable (URL) -> Bool
     /// Whether a PDF is published next to each page (citation_pdf_url, downloads).
     var hasPDF = false
+    /// Whether the home page has series headings (decides the level of each entry's heading).
+    var seriesHeadings = false
 
     /// Ids the page template itself uses; Markdown headings never take them.
     static let reservedIDs: Set<String> = ["main", "recommendations", "background", "research", "references", "cite", "imprint"]
@@ -105,7 +107,8 @@ struct BriefRenderer: Sendable {
         }
         return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: ids,
                              summary: abstract,
-                             homeEntry: SitePageRenderer(site: site, theme: theme).summary(of: brief, summary: abstract), feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
+                             homeEntry: SitePageRenderer(site: site, theme: theme)
+                                 .summary(of: brief, summary: abstract, seriesHeadings: seriesHeadings), feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
                              printJob: printJob, diagnostics: state.diagnostics)
     }
 

@@ -33,7 +33,8 @@ struct SeriesGroupView: MustacheParent, Sendable {
 }
 
 struct BriefSummaryView: MustacheParent, Sendable {
-    static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft"]
+    static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
+                       "headingLevel", "draftLabel", "html"]
     var url: String
     var title: String
     var subtitle: String?
@@ -44,9 +45,18 @@ struct BriefSummaryView: MustacheParent, Sendable {
     var lang: String?
     var seriesLine: String?
     var isDraft: Bool
+    /// 3 under series headings, 2 when the home page has none.
+    var headingLevel = 2
+    var draftLabel = ""
+    /// This entry rendered with `home-entry.mustache`, when the brief rendered (so a rebuild
+    /// that reuses the brief reuses its entry instead of rendering a thousand entries again).
+    var html = ""
 
     func child(named name: String) -> Any? {
         switch name {
+        case "headingLevel": Absent.wrap(headingLevel)
+        case "draftLabel": Absent.wrap(draftLabel)
+        case "html": Absent.wrap(html)
         case "url": Absent.wrap(url)
         case "title": Absent.wrap(title)
         case "subtitle": Absent.wrap(subtitle)

@@ -9,11 +9,11 @@ struct SitePageRenderer: Sendable {
 
     /// One brief's entry on the home page; made when the brief renders, so a rebuild that
     /// reuses the brief reuses its entry too.
-    func summary(of brief: Brief, summary: String?) -> BriefSummaryView {
+    func summary(of brief: Brief, summary: String?, seriesHeadings: Bool) -> BriefSummaryView {
         let strings = theme.strings(for: site.language)
         let language = TypographyLanguage(bcp47: brief.language.value)
         let series = brief.series ?? site.title
-        return BriefSummaryView(
+        var entry = BriefSummaryView(
             url: "briefs/\(brief.slug)/",
             title: Typography.apply(brief.title.value, language: language),
             subtitle: brief.subtitle.map { Typography.apply($0, language: language) },
@@ -24,6 +24,15 @@ struct SitePageRenderer: Sendable {
             lang: brief.language.value == site.language ? nil : brief.language.value,
             seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
             isDraft: brief.isDraft)
+        entry.headingLevel = seriesHeadings ? 3 : 2
+        entry.draftLabel = strings["draft"]
+        entry.html = theme.render(entry, template: "home-entry").trimmingCharacters(in: .newlines)
+        return entry
+    }
+
+    /// Whether the home page groups briefs under series headings: only when there is more than one.
+    static func seriesHeadings(_ briefs: [Brief], site: SiteConfig) -> Bool {
+        Set(briefs.map { $0.series ?? site.title }).count > 1
     }
 
     func home(briefs: [Brief], entries: [String: BriefSummaryView]) -> OutputFile {
@@ -33,7 +42,7 @@ struct SitePageRenderer: Sendable {
         var groupIndex: [String: Int] = [:]
         for brief in sorted {
             let series = brief.series ?? site.title
-            let entry = entries[brief.slug] ?? summary(of: brief, summary: nil)
+            let entry = entries[brief.slug] ?? summary(of: brief, summary: nil, seriesHeadings: Self.seriesHeadings(briefs, site: site))
             if let index = groupIndex[series] {
                 groups[index].briefs.append(entry)
             } else {

@@ -6,7 +6,7 @@ import Yams
 /// A loaded theme: parsed templates, assets to copy, and UI strings per language. A site's own
 /// `themes/<name>/` folder overrides the built-in theme file by file.
 struct Theme: Sendable {
-    static let requiredTemplates = ["brief", "home", "404"]
+    static let requiredTemplates = ["brief", "home", "home-entry", "404"]
 
     var name: String
     var library: MustacheLibrary
