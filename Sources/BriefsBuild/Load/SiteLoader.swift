@@ -61,22 +61,32 @@ enum SiteLoader {
     }
 
     /// Relative paths and sizes of `.md` files below `folder`, hidden files and editor back-ups
-    /// skipped, sorted by path.
+    /// skipped, sorted by path. Walks with `opendir`/`stat` directly: Foundation's enumerator
+    /// and resource values cost a tenth of a preview rebuild on a 1,000-brief site.
     static func markdownFiles(in folder: URL) -> [(path: String, size: Int)] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey, .fileSizeKey], options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path + "/"
         var result: [(path: String, size: Int)] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
-            // Anything but a folder counts, so a broken link named x.md is reported, not skipped.
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .fileSizeKey])
-            guard values?.isDirectory != true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base) else { continue }
-            let name = url.lastPathComponent
-            if name.hasPrefix("#") || name.hasSuffix("~") { continue }
-            result.append((String(full.dropFirst(base.count)), values?.fileSize ?? 0))
-        }
+        walk(folder.standardizedFileURL.path, relative: "", into: &result, depth: 0)
         return result.sorted { $0.path < $1.path }
+    }
+
+    private static func walk(_ path: String, relative: String, into result: inout [(path: String, size: Int)], depth: Int) {
+        guard depth < 16, let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") { continue }
+            let full = path + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            // stat follows links: a link to a folder is walked, a broken link named x.md is kept
+            // (and reported as unreadable) rather than skipped.
+            if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(full, relative: relativePath, into: &result, depth: depth + 1)
+            } else if name.lowercased().hasSuffix(".md") {
+                result.append((relativePath, Int(info.st_size)))
+            }
+        }
     }
 }
