@@ -17,7 +17,8 @@ public struct Builder: Sendable {
     /// the output cannot be written; content problems are in the report.
     public func run() async throws -> BuildReport {
         logger.debug("[1/5] Load \(options.siteRoot.path)")
-        let source = SiteLoader.load(root: options.siteRoot)
+        let source = SiteLoader.load(root: options.siteRoot, known: await options.cache?.knownFiles() ?? [:])
+        await options.cache?.storeFiles(source.briefs)
         var diagnostics = source.diagnostics
         var site = SiteConfig(title: "", baseURL: "http://localhost/")
         if let text = source.configText {
@@ -42,6 +43,7 @@ public struct Builder: Sendable {
         var printJobs: [PrintJob] = []
         var externalLinks: [BriefLink] = []
         var themeAssets: [String: URL] = [:]
+        var themeFingerprint = 0
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
             siteRoot: options.siteRoot)
@@ -58,6 +60,7 @@ public struct Builder: Sendable {
             files += rendered.flatMap(\.files)
             printJobs = rendered.compactMap(\.printJob)
             themeAssets = theme.assets
+            themeFingerprint = theme.fingerprint
             let pages = SitePageRenderer(site: site, theme: theme)
             let homeEntries = Dictionary(rendered.compactMap { brief in brief.homeEntry.map { (brief.slug, $0) } },
                                          uniquingKeysWith: { first, _ in first })
@@ -84,8 +87,10 @@ public struct Builder: Sendable {
         if let output = options.output, !failed {
             logger.debug("[5/5] Write \(files.count) files to \(output.path)")
             let jobs = printJobs
-            let stage = options.pdfOnDemand ? nil : options.pdf.map { settings in
-                PDFStage(settings: settings, themeDigest: PDFStage.digest(of: themeAssets), progress: options.pdfProgress)
+            var stage: PDFStage?
+            if !options.pdfOnDemand, let settings = options.pdf, !jobs.isEmpty {
+                stage = PDFStage(settings: settings, themeDigest: await themeDigest(themeAssets, fingerprint: themeFingerprint),
+                                 progress: options.pdfProgress)
             }
             let statistics = PDFStatisticsBox()
             if options.writeInPlace, let cache = options.cache {
@@ -106,8 +111,17 @@ public struct Builder: Sendable {
         report.sources = sources
         report.externalLinks = externalLinks
         report.printJobs = printJobs
-        report.themeDigest = PDFStage.digest(of: themeAssets)
+        if options.pdfOnDemand { report.themeDigest = await themeDigest(themeAssets, fingerprint: themeFingerprint) }
         return report
+    }
+
+    /// The digest of the theme's assets for PDF cache keys (hashing the fonts costs a few
+    /// milliseconds), remembered by the build cache while the theme is unchanged.
+    func themeDigest(_ assets: [String: URL], fingerprint: Int) async -> String {
+        if let cache = options.cache, let known = await cache.themeDigest(for: fingerprint) { return known }
+        let digest = PDFStage.digest(of: assets)
+        await options.cache?.storeThemeDigest(digest, for: fingerprint)
+        return digest
     }
 
     // MARK: - Parallel stages

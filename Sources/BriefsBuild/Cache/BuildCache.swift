@@ -27,6 +27,8 @@ public actor BuildCache {
     private var rendered: [String: (key: RenderKey, value: RenderedBrief)] = [:]
     /// Output path → fingerprint of what was written there last time.
     private var written: [String: Int] = [:]
+    private var themeDigests: [Int: String] = [:]
+    private var files: [String: BriefFile] = [:]
     private(set) var parseHits = 0
     private(set) var renderHits = 0
 
@@ -71,6 +73,17 @@ public actor BuildCache {
     }
 
     func forgetWritten() { written = [:] }
+
+    func themeDigest(for fingerprint: Int) -> String? { themeDigests[fingerprint] }
+
+    /// The brief files as last read, by site-relative path.
+    func knownFiles() -> [String: BriefFile] { files }
+
+    func storeFiles(_ briefs: [BriefFile]) {
+        files = Dictionary(briefs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    func storeThemeDigest(_ digest: String, for fingerprint: Int) { themeDigests = [fingerprint: digest] }
 
     var hasWritten: Bool { !written.isEmpty }
 

@@ -66,8 +66,19 @@ public struct InternalLinkChecker: Sendable {
 
     /// Whether a destination leaves the site: `http(s)://`, `//host`, `mailto:`, `tel:` and other schemes.
     public static func isExternal(_ destination: String) -> Bool {
-        let lower = destination.trimmingCharacters(in: .whitespaces).lowercased()
-        return lower.hasPrefix("//") || lower.range(of: #"^[a-z][a-z0-9+.-]*:"#, options: .regularExpression) != nil
+        // A scheme (`https:`, `mailto:`) is letters, digits, `+ . -` before the first `:`, starting
+        // with a letter; checked by hand, as this runs for every link of every brief.
+        var utf8 = destination.utf8.drop { $0 == 0x20 }[...]
+        if utf8.starts(with: "//".utf8) { return true }
+        guard let first = utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
+        utf8 = utf8.dropFirst()
+        for byte in utf8 {
+            if byte == 0x3A { return true }
+            let lower = byte | 0x20
+            let allowed = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E || byte == 0x2D
+            if !allowed { return false }
+        }
+        return false
     }
 
     static func split(_ destination: String) -> (path: String, fragment: String?) {

@@ -9,6 +9,7 @@ struct FeedEntry: Sendable {
     /// This entry as Atom `<entry>` and as a JSON Feed item, made once when the brief renders.
     var atomXML = ""
     var jsonItem = ""
+    var sitemapXML = ""
 
     init(record: CitationRecord, contentHTML: String, summary: String?) {
         self.record = record
@@ -16,6 +17,7 @@ struct FeedEntry: Sendable {
         self.summary = summary
         atomXML = SiteFeeds.atomEntry(self)
         jsonItem = SiteFeeds.jsonItem(self)
+        sitemapXML = SiteFeeds.sitemapEntry(self)
     }
 
     /// The last change, for `updated` / `date_modified` (Rogue Scholar fetches by it).

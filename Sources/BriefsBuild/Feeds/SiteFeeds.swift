@@ -7,18 +7,23 @@ struct SiteFeeds: Sendable {
     var site: SiteConfig
     var entries: [FeedEntry]
 
+    var isSorted = false
+
     var sorted: [FeedEntry] {
-        entries.sorted { ($0.record.date, $0.record.slug) > ($1.record.date, $1.record.slug) }
+        isSorted ? entries : entries.sorted { ($0.record.date, $0.record.slug) > ($1.record.date, $1.record.slug) }
     }
 
     /// The newest change of any entry: a fixed value, so unchanged content gives an unchanged feed.
     var updated: BriefDate? { entries.map(\.modified).max() }
 
     func files() -> [OutputFile] {
-        [
-            OutputFile(path: "feed.xml", text: atom()),
-            OutputFile(path: "feed.json", text: jsonFeed()),
-            OutputFile(path: "sitemap.xml", text: sitemap()),
+        var feeds = self
+        feeds.entries = sorted  // sorted once for all three files
+        feeds.isSorted = true
+        return [
+            OutputFile(path: "feed.xml", text: feeds.atom()),
+            OutputFile(path: "feed.json", text: feeds.jsonFeed()),
+            OutputFile(path: "sitemap.xml", text: feeds.sitemap()),
             OutputFile(path: "robots.txt", text: robots()),
         ]
     }
@@ -40,8 +45,8 @@ struct SiteFeeds: Sendable {
         if let license = site.license.flatMap({ License.named($0.value) }) {
             xml += "  <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
         }
-        for entry in sorted { xml += entry.atomXML }
-        return xml + "</feed>\n"
+        // One allocation for the whole feed: entries are long (full text), and there can be thousands.
+        return ([xml] + sorted.map(\.atomXML) + ["</feed>\n"]).joined()
     }
 
     /// One `<entry>`; made while the brief renders (in parallel, and cached by the preview).
@@ -132,13 +137,17 @@ struct SiteFeeds: Sendable {
         } else {
             xml += "  <url><loc>\(x(site.baseURL))</loc></url>\n"
         }
-        for entry in sorted {
-            xml += "  <url><loc>\(x(entry.record.pageURL))</loc><lastmod>\(entry.modified.fullISO)</lastmod></url>\n"
-            if let pdf = entry.record.pdfURL {
-                xml += "  <url><loc>\(x(pdf))</loc><lastmod>\(entry.modified.fullISO)</lastmod></url>\n"
-            }
+        return ([xml] + sorted.map(\.sitemapXML) + ["</urlset>\n"]).joined()
+    }
+
+    /// A brief's `<url>` lines (page, and PDF when there is one), made when the brief renders.
+    static func sitemapEntry(_ entry: FeedEntry) -> String {
+        let modified = entry.modified.fullISO
+        var xml = "  <url><loc>\(x(entry.record.pageURL))</loc><lastmod>\(modified)</lastmod></url>\n"
+        if let pdf = entry.record.pdfURL {
+            xml += "  <url><loc>\(x(pdf))</loc><lastmod>\(modified)</lastmod></url>\n"
         }
-        return xml + "</urlset>\n"
+        return xml
     }
 
     /// Nothing is blocked: Google Scholar must reach every page and PDF.
