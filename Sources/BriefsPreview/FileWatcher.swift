@@ -41,7 +41,7 @@ public struct FileWatcher: Sendable {
     public func run(onChange: @Sendable () async -> Void) async {
         #if canImport(Glibc)
         if let notifier = INotifyWatcher(folders: folders) {
-            await notifier.run(quiet: .milliseconds(15), onChange: onChange)
+            await notifier.run(quiet: .milliseconds(5), onChange: onChange)
             return
         }
         #endif

@@ -69,7 +69,7 @@ final class INotifyWatcher: @unchecked Sendable {
     func run(quiet: Duration, onChange: @Sendable () async -> Void) async {
         while !Task.isCancelled {
             guard drain() else {
-                try? await Task.sleep(for: .milliseconds(10))
+                try? await Task.sleep(for: .milliseconds(5))
                 continue
             }
             // Let the burst of events of one save settle.

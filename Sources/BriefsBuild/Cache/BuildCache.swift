@@ -29,8 +29,8 @@ public actor BuildCache {
     private var written: [String: Int] = [:]
     private var themeDigests: [Int: String] = [:]
     private var files: [String: BriefFile] = [:]
-    private(set) var parseHits = 0
-    private(set) var renderHits = 0
+    public private(set) var parseHits = 0
+    public private(set) var renderHits = 0
 
     public init() {}
 
