@@ -18,20 +18,7 @@ struct InPlaceWriter {
         let (changed, removed) = await cache.changes(in: files)
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-            var folders: Set<String> = []
-            for file in changed {
-                let destination = target.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent()
-                if folders.insert(folder.path).inserted {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                switch file.content {
-                case .bytes(let data): try data.write(to: destination, options: .atomic)
-                case .copy(let source):
-                    try? fileManager.removeItem(at: destination)
-                    try fileManager.copyItem(at: source, to: destination)
-                }
-            }
+            try OutputWriter.put(changed, under: target, atomically: true, fileManager: fileManager)
             for path in removed { try? fileManager.removeItem(at: target.appendingPathComponent(path)) }
         } catch {
             // Whatever was half written is rewritten next time.

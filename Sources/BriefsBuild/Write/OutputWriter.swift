@@ -27,18 +27,7 @@ struct OutputWriter {
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            var folders: Set<String> = []
-            for file in files {
-                let destination = staging.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent()
-                if folders.insert(folder.path).inserted {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
-                switch file.content {
-                case .bytes(let data): try data.write(to: destination)
-                case .copy(let source): try fileManager.copyItem(at: source, to: destination)
-                }
-            }
+            try Self.put(files, under: staging, atomically: false, fileManager: fileManager)
             try await beforeSwap(staging)
             if fileManager.fileExists(atPath: target.path) {
                 try fileManager.moveItem(at: target, to: previous)
@@ -63,6 +52,26 @@ struct OutputWriter {
             throw WriteError(description: "could not write \(target.path): \(error.localizedDescription)")
         }
         return files.count
+    }
+
+    /// Writes `files` below `folder`, creating subfolders once each, replacing files that exist.
+    /// `atomically` for a folder being served (a reader never sees half a page); a fresh staging
+    /// folder does not need it.
+    static func put(_ files: [OutputFile], under folder: URL, atomically: Bool, fileManager: FileManager) throws {
+        var folders: Set<String> = []
+        for file in files {
+            let destination = folder.appendingPathComponent(file.path)
+            let parent = destination.deletingLastPathComponent()
+            if folders.insert(parent.path).inserted {
+                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            }
+            switch file.content {
+            case .bytes(let data): try data.write(to: destination, options: atomically ? .atomic : [])
+            case .copy(let source):
+                try? fileManager.removeItem(at: destination)
+                try fileManager.copyItem(at: source, to: destination)
+            }
+        }
     }
 
     /// Refuses to replace a folder that has content but was not made by briefpress.
