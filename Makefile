@@ -22,7 +22,7 @@ help:
 	@echo "make build   install missing packages and the Python venv, compile, build the example site into output/"
 	@echo "make test    the same setup, then all tests (Swift tests, PDF/UA checks, WCAG page checks)"
 	@echo "make check   validate content/ without writing anything"
-	@echo "make bench   PDF benchmark (20 briefs, worker pool, cold and warm cache) and link check benchmark (local servers)"
+	@echo "make bench   benchmarks: PDFs (worker pool, cache), preview save-to-reload, link check (local servers), full builds of 100/1000/5000 briefs"
 	@echo "make clean   remove build products, output/ and the PDF cache"
 
 build: site
@@ -86,6 +86,7 @@ bench: deps venv
 	Scripts/bench-pdf.sh .build/release/briefpress
 	$(PYTHON) Scripts/bench-preview.py .build/release/briefpress 1000
 	Scripts/bench-links.sh .build
+	Scripts/bench-build.sh .build/release/briefpress
 
 clean:
 	rm -rf .build output .briefpress Tests/Fixtures/sites/multi/.briefpress
