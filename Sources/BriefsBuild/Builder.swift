@@ -96,12 +96,17 @@ public struct Builder: Sendable {
             if options.writeInPlace, let cache = options.cache {
                 written = try await InPlaceWriter(target: output, cache: cache).write(files)
             } else {
-            written = try await OutputWriter(target: output).write(files.sorted { $0.path < $1.path }) { staging in
+            let pdfFingerprints = Dictionary(jobs.map { job in (job.outputPath, "pdf-" + (stage?.cacheKey(for: job) ?? "")) },
+                                             uniquingKeysWith: { first, _ in first })
+            let extra = stage == nil ? [:] : pdfFingerprints
+            written = try await OutputWriter(target: output).write(files.sorted { $0.path < $1.path }, extra: extra) { staging in
                 guard let stage, !jobs.isEmpty else { return }
                 await statistics.set(try await stage.run(jobs, staging: staging))
             }
             }
             pdfStatistics = await statistics.value
+            // Nothing changed: the writer left the output, PDFs included, as it was.
+            if stage != nil, !jobs.isEmpty, pdfStatistics == PDFStatistics() { pdfStatistics.reused = jobs.count }
             written += pdfStatistics.rendered + pdfStatistics.cached
         }
         // A site default (say, its license) can raise the same problem for every brief: report it once.

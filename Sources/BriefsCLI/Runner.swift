@@ -117,10 +117,10 @@ struct Runner {
         let draftNote = drafts > 0 && !options.drafts ? " (\(drafts) \(drafts == 1 ? "draft" : "drafts") left out; add --drafts to include)" : ""
         guard let output else { return "briefpress: \(found)\(draftNote)" }
         let shown = Self.relativePath(output, to: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let pdfs = report.pdf.rendered + report.pdf.cached == 0 ? ""
-            : ", \(report.pdf.rendered) PDFs rendered, \(report.pdf.cached) unchanged"
+        let pdfs = report.pdf.rendered + report.pdf.cached + report.pdf.reused == 0 ? ""
+            : ", \(report.pdf.rendered) PDFs rendered, \(report.pdf.cached + report.pdf.reused) unchanged"
         // Pages link to folders (briefs/x/), which a browser resolves only over HTTP, not file://.
-        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files\(pdfs)).\n"
+        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files written\(pdfs)).\n"
             + "To look at it: python3 -m http.server --directory \(shown) 8000, then open http://127.0.0.1:8000/"
     }
 

@@ -132,4 +132,39 @@ struct OutputSafetyTests {
         #expect(html.contains("href=\"../arbeit/#handlungsimpulse\""))
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("briefs/wohnen/bilder/karte.png").path))
     }
+
+    @Test("a rebuild with nothing changed writes no file; one changed brief writes only what changed")
+    func unchangedRebuild() async throws {
+        let site = try TestSite(files: [
+            "content/briefs/a.md": TestSite.brief(title: "A", doi: "10.59350/a.1"),
+            "content/briefs/b.md": TestSite.brief(title: "B", doi: "10.59350/b.1"),
+        ])
+        defer { site.remove() }
+        let first = try await site.run()
+        #expect(first.filesWritten == first.files.count)
+        func inode(_ path: String) -> UInt64? {
+            var info = stat()
+            return stat(site.output.appendingPathComponent(path).path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let pageB = inode("briefs/b/index.html")
+        let home = inode("index.html")
+        let second = try await site.run()
+        #expect(second.filesWritten == 0)
+        #expect(inode("briefs/b/index.html") == pageB)
+        #expect(inode("index.html") == home)
+
+        try site.write("content/briefs/a.md", Data(TestSite.brief(title: "A neu", doi: "10.59350/a.1").utf8))
+        let third = try await site.run()
+        #expect(third.filesWritten > 0)
+        #expect(third.filesWritten < first.filesWritten / 2)
+        #expect(inode("briefs/b/index.html") == pageB)  // linked from the previous output, not written
+        #expect(site.read("briefs/a/index.html")?.contains("<h1>A neu</h1>") == true)
+        #expect(inode("index.html") != home)
+
+        // A file removed by hand from the output is restored on the next build.
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("briefs/b/b.bib"))
+        let fourth = try await site.run()
+        #expect(fourth.filesWritten >= 1)
+        #expect(site.read("briefs/b/b.bib") != nil)
+    }
 }

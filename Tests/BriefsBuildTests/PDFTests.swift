@@ -44,13 +44,14 @@ struct PDFTests {
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("briefs/entwurf/entwurf.pdf").path))
         let second = try await run(site, python: Self.venvPython)
         #expect(second.pdf.rendered == 0)
-        #expect(second.pdf.cached == 3)
+        #expect(second.pdf.cached + second.pdf.reused == 3)
+        #expect(second.filesWritten == 0)
         let path = site.root.appendingPathComponent("content/briefs/housing-in-old-age.md")
         let text = try String(contentsOf: path, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "struggle to find", with: "often struggle to find").utf8).write(to: path)
         let third = try await run(site, python: Self.venvPython)
         #expect(third.pdf.rendered == 1)
-        #expect(third.pdf.cached == 2)
+        #expect(third.pdf.reused == 2)
     }
 
     @Test("WeasyPrint missing: one clear error with the command that fixes it; the old output stays")

@@ -33,7 +33,10 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
 /// How many PDFs a build rendered and how many came from the cache.
 public struct PDFStatistics: Sendable, Equatable {
     public var rendered = 0
+    /// Copied from the PDF cache.
     public var cached = 0
+    /// Unchanged since the previous output, linked from it (nothing written).
+    public var reused = 0
     public var seconds: Double = 0
     public init() {}
 }

@@ -27,6 +27,11 @@ public struct PDFStage: Sendable {
         var statistics = PDFStatistics()
         var misses: [(job: PrintJob, cached: URL)] = []
         for job in jobs.sorted(by: { $0.slug < $1.slug }) {
+            // Linked unchanged from the previous output (see OutputWriter): nothing to do.
+            if FileManager.default.fileExists(atPath: staging.appendingPathComponent(job.outputPath).path) {
+                statistics.reused += 1
+                continue
+            }
             let cached = settings.cacheFolder.appendingPathComponent(cacheKey(for: job) + ".pdf")
             if FileManager.default.fileExists(atPath: cached.path) {
                 try copy(cached, to: staging.appendingPathComponent(job.outputPath))

@@ -7,6 +7,10 @@ public struct WriteError: Error, CustomStringConvertible, Sendable {
 
 /// Writes a build into a fresh folder next to the target and swaps it in only when every file
 /// is written, so a failed build never leaves a half-written or missing site behind.
+///
+/// Only files whose content changed are written: the marker file lists a fingerprint of every
+/// file of the last build, unchanged files are hard-linked from the old folder into the new one
+/// (no data written), and when nothing at all changed the output is left alone entirely.
 struct OutputWriter {
     /// Marks a folder as briefpress output, so a mistyped `-o ~/Documents` is never replaced.
     static let markerName = ".briefpress-output"
@@ -16,28 +20,45 @@ struct OutputWriter {
     var fileManager = FileManager.default
 
     /// Writes `files`, lets `beforeSwap` add to the staging folder (PDFs), then swaps it in.
-    func write(_ files: [OutputFile], beforeSwap: (URL) async throws -> Void = { _ in }) async throws -> Int {
+    /// `extra` fingerprints the files `beforeSwap` makes (PDFs, by their cache key), so they
+    /// count for "nothing changed" too. Returns how many files were written.
+    func write(_ files: [OutputFile], extra: [String: String] = [:],
+               beforeSwap: (URL) async throws -> Void = { _ in }) async throws -> Int {
         let parent = target.deletingLastPathComponent()
         try checkTarget()
+        var fingerprints = extra
+        for file in files { fingerprints[file.path] = Self.fingerprint(file) }
+        let previous = readManifest()
+        if previous == fingerprints, fingerprints.keys.allSatisfy({ access(target.appendingPathComponent($0).path, F_OK) == 0 }) {
+            return 0  // nothing changed: not one file written, the output left as it is
+        }
         try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         let pid = ProcessInfo.processInfo.processIdentifier
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(pid)", isDirectory: true)
-        let previous = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)", isDirectory: true)
+        let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(pid)", isDirectory: true)
         try? fileManager.removeItem(at: staging)
+        var written = 0
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-            try Self.put(files, under: staging, atomically: false, fileManager: fileManager)
+            try Data(Self.manifest(fingerprints).utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            var changed: [OutputFile] = []
+            for file in files {
+                if previous[file.path] != fingerprints[file.path] || !link(file.path, into: staging) { changed.append(file) }
+            }
+            // PDFs whose cache key is unchanged are linked too; the PDF stage skips what exists.
+            for path in extra.keys where previous[path] == extra[path] { _ = link(path, into: staging) }
+            try Self.put(changed, under: staging, atomically: false, fileManager: fileManager)
+            written = changed.count
             try await beforeSwap(staging)
             if fileManager.fileExists(atPath: target.path) {
-                try fileManager.moveItem(at: target, to: previous)
+                try fileManager.moveItem(at: target, to: old)
                 do {
                     try fileManager.moveItem(at: staging, to: target)
                 } catch {
-                    try? fileManager.moveItem(at: previous, to: target)
+                    try? fileManager.moveItem(at: old, to: target)
                     throw error
                 }
-                try? fileManager.removeItem(at: previous)
+                try? fileManager.removeItem(at: old)
             } else {
                 try fileManager.moveItem(at: staging, to: target)
             }
@@ -51,7 +72,46 @@ struct OutputWriter {
             try? fileManager.removeItem(at: staging)
             throw WriteError(description: "could not write \(target.path): \(error.localizedDescription)")
         }
-        return files.count
+        return written
+    }
+
+    /// Hard-links the previous build's `path` into `staging`; `false` when it cannot.
+    private func link(_ path: String, into staging: URL) -> Bool {
+        let source = target.appendingPathComponent(path)
+        let destination = staging.appendingPathComponent(path)
+        try? fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return Glibc.link(source.path, destination.path) == 0
+    }
+
+    /// Fingerprints of the previous build, from its marker file (empty if there is none).
+    private func readManifest() -> [String: String] {
+        guard let data = fileManager.contents(atPath: target.appendingPathComponent(Self.markerName).path) else { return [:] }
+        var result: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst() {
+            guard let tab = line.firstIndex(of: "\t") else { continue }
+            result[String(line[line.index(after: tab)...])] = String(line[..<tab])
+        }
+        return result
+    }
+
+    static func manifest(_ fingerprints: [String: String]) -> String {
+        markerText + fingerprints.sorted { $0.key < $1.key }.map { "\($0.value)\t\($0.key)\n" }.joined()
+    }
+
+    /// A stable fingerprint (64-bit FNV-1a) of what a file will contain: its bytes, or for a
+    /// copied file its source, size and modification time.
+    static func fingerprint(_ file: OutputFile) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        switch file.content {
+        case .bytes(let data): add(data)
+        case .copy(let url):
+            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+            add("copy \(url.path) \(values?.fileSize ?? -1) \(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)".utf8)
+        }
+        return String(hash, radix: 16)
     }
 
     /// Writes `files` below `folder`, creating subfolders once each, replacing files that exist.
