@@ -56,7 +56,9 @@ public enum YAMLReader {
     public static func read(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver tags every plain scalar as a string: briefpress reads values by text
+            // and style itself, and the default resolver runs six regular expressions per scalar.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
         } catch {
