@@ -96,17 +96,21 @@ public struct Builder: Sendable {
             if options.writeInPlace, let cache = options.cache {
                 written = try await InPlaceWriter(target: output, cache: cache).write(files)
             } else {
-            let pdfFingerprints = Dictionary(jobs.map { job in (job.outputPath, "pdf-" + (stage?.cacheKey(for: job) ?? "")) },
-                                             uniquingKeysWith: { first, _ in first })
-            let extra = stage == nil ? [:] : pdfFingerprints
-            written = try await OutputWriter(target: output).write(files.sorted { $0.path < $1.path }, extra: extra) { staging in
-                guard let stage, !jobs.isEmpty else { return }
-                await statistics.set(try await stage.run(jobs, staging: staging))
-            }
+                // Each PDF's cache key (a hash of its print HTML and files) is computed once: it is
+                // both the PDF's fingerprint for "did anything change" and its name in the cache.
+                let keys = stage.map { stage in
+                    Dictionary(jobs.map { ($0.outputPath, stage.cacheKey(for: $0)) }, uniquingKeysWith: { first, _ in first })
+                } ?? [:]
+                written = try await OutputWriter(target: output).write(
+                    files.sorted { $0.path < $1.path }, extra: keys.mapValues { "pdf-" + $0 }
+                ) { staging in
+                    guard let stage else { return }
+                    await statistics.set(try await stage.run(jobs, keys: keys, staging: staging))
+                }
             }
             pdfStatistics = await statistics.value
             // Nothing changed: the writer left the output, PDFs included, as it was.
-            if stage != nil, !jobs.isEmpty, pdfStatistics == PDFStatistics() { pdfStatistics.reused = jobs.count }
+            if stage != nil, pdfStatistics == PDFStatistics() { pdfStatistics.reused = jobs.count }
             written += pdfStatistics.rendered + pdfStatistics.cached
         }
         // A site default (say, its license) can raise the same problem for every brief: report it once.

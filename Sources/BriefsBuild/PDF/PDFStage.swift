@@ -22,7 +22,8 @@ public struct PDFStage: Sendable {
 
     /// Makes (or takes from the cache) the PDFs of `jobs` inside `staging`, the folder that is
     /// or becomes the output.
-    public func run(_ jobs: [PrintJob], staging: URL) async throws -> PDFStatistics {
+    /// `keys`: cache keys already computed, by output path (any missing one is computed here).
+    public func run(_ jobs: [PrintJob], keys: [String: String] = [:], staging: URL) async throws -> PDFStatistics {
         try FileManager.default.createDirectory(at: settings.cacheFolder, withIntermediateDirectories: true)
         var statistics = PDFStatistics()
         var misses: [(job: PrintJob, cached: URL)] = []
@@ -32,7 +33,7 @@ public struct PDFStage: Sendable {
                 statistics.reused += 1
                 continue
             }
-            let cached = settings.cacheFolder.appendingPathComponent(cacheKey(for: job) + ".pdf")
+            let cached = settings.cacheFolder.appendingPathComponent((keys[job.outputPath] ?? cacheKey(for: job)) + ".pdf")
             if FileManager.default.fileExists(atPath: cached.path) {
                 try copy(cached, to: staging.appendingPathComponent(job.outputPath))
                 statistics.cached += 1
