@@ -102,30 +102,30 @@ enum CitationExports {
 
     /// An array with one `report` item; `DOI` bare, `issued` as integer date parts.
     static func cslJSON(_ record: CitationRecord) -> String {
-        var item: [String: Any] = [
-            "id": record.doi ?? record.slug,
-            "type": "report",
-            "title": record.fullTitle,
-            "author": record.authors.map { author -> [String: String] in
-                var name = ["family": author.family]
-                if let given = author.given { name["given"] = given }
-                return name
-            },
-            "issued": ["date-parts": [[record.date.year, record.date.month, record.date.day].compactMap { $0 }]],
-            "publisher": record.institution,
-            "genre": record.reportType,
-            "URL": record.pageURL,
-            "language": record.language,
-        ]
-        if let doi = record.doi { item["DOI"] = doi }
-        if let place = record.place { item["publisher-place"] = place }
-        if let number = record.number { item["number"] = String(number) }
-        if let series = record.series { item["collection-title"] = series }
-        if let abstract = record.abstract { item["abstract"] = abstract }
-        if !record.keywords.isEmpty { item["keyword"] = record.keywords.joined(separator: ", ") }
-        if let updated = record.updated {
-            item["available-date"] = ["date-parts": [[updated.year, updated.month, updated.day].compactMap { $0 }]]
+        func dateParts(_ date: BriefDate) -> JSON {
+            .object(["date-parts": .array([.array([date.year, date.month, date.day].compactMap { $0.map(JSON.int) })])])
         }
-        return JSONText.encode([item], pretty: true) + "\n"
+        let authors: [JSON] = record.authors.map { author in
+            .object(["family": .string(author.family), "given": author.given.map(JSON.string)])
+        }
+        let item: JSON = .object([
+            "id": .string(record.doi ?? record.slug),
+            "type": "report",
+            "title": .string(record.fullTitle),
+            "author": .array(authors),
+            "issued": dateParts(record.date),
+            "publisher": .string(record.institution),
+            "genre": .string(record.reportType),
+            "URL": .string(record.pageURL),
+            "language": .string(record.language),
+            "DOI": record.doi.map(JSON.string),
+            "publisher-place": record.place.map(JSON.string),
+            "number": record.number.map { .string(String($0)) },
+            "collection-title": record.series.map(JSON.string),
+            "abstract": record.abstract.map(JSON.string),
+            "keyword": record.keywords.isEmpty ? nil : .string(record.keywords.joined(separator: ", ")),
+            "available-date": record.updated.map(dateParts),
+        ])
+        return JSON.array([item]).text(pretty: true) + "\n"
     }
 }

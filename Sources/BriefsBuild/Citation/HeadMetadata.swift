@@ -96,71 +96,54 @@ enum HeadMetadata {
     // MARK: - schema.org JSON-LD
 
     static func jsonLD(_ record: CitationRecord) -> String {
-        let json = JSONText.encode(schemaOrg(record))
         // `<` inside a string could close the script element; JSON allows the escaped form.
-        let safe = json.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
-        return "<script type=\"application/ld+json\">\(safe)</script>"
+        "<script type=\"application/ld+json\">\(schemaOrg(record).text(htmlSafe: true))</script>"
     }
 
-    static func schemaOrg(_ record: CitationRecord) -> [String: Any] {
-        var object: [String: Any] = [
+    static func schemaOrg(_ record: CitationRecord) -> JSON {
+        .object([
             "@context": "https://schema.org",
             "@type": "Report",
-            "@id": record.identifierURL,
-            "url": record.pageURL,
-            "name": record.fullTitle,
-            "headline": record.title,
-            "author": record.authors.map(person),
-            "datePublished": record.date.description,
-            "inLanguage": record.language,
+            "@id": .string(record.identifierURL),
+            "url": .string(record.pageURL),
+            "name": .string(record.fullTitle),
+            "headline": .string(record.title),
+            "author": .array(record.authors.map(person)),
+            "datePublished": .string(record.date.description),
+            "inLanguage": .string(record.language),
             "publisher": organization(name: record.publisher, ror: nil),
-            "image": record.imageURL,
-        ]
-        if let doi = record.doiURL {
-            object["identifier"] = ["@type": "PropertyValue", "propertyID": "DOI", "value": record.doi ?? "", "url": doi]
-            object["sameAs"] = doi
-        }
-        if let subtitle = record.subtitle { object["alternativeHeadline"] = subtitle }
-        if let updated = record.updated { object["dateModified"] = updated.description }
-        if let license = record.license { object["license"] = license.url }
-        if !record.keywords.isEmpty { object["keywords"] = record.keywords }
-        if let abstract = record.abstract {
-            object["abstract"] = abstract
-            object["description"] = abstract
-        }
-        if let series = record.series { object["isPartOf"] = ["@type": "CreativeWorkSeries", "name": series] }
-        if let number = record.number { object["reportNumber"] = String(number) }
-        if let pdf = record.pdfURL {
-            object["encoding"] = ["@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": pdf]
-        }
-        return object
+            "image": .string(record.imageURL),
+            "identifier": record.doiURL.map { doi in
+                .object(["@type": "PropertyValue", "propertyID": "DOI", "value": .string(record.doi ?? ""), "url": .string(doi)])
+            },
+            "sameAs": record.doiURL.map(JSON.string),
+            "alternativeHeadline": record.subtitle.map(JSON.string),
+            "dateModified": record.updated.map { .string($0.description) },
+            "license": record.license.map { .string($0.url) },
+            "keywords": record.keywords.isEmpty ? nil : JSON.strings(record.keywords),
+            "abstract": record.abstract.map(JSON.string),
+            "description": record.abstract.map(JSON.string),
+            "isPartOf": record.series.map { .object(["@type": "CreativeWorkSeries", "name": .string($0)]) },
+            "reportNumber": record.number.map { .string(String($0)) },
+            "encoding": record.pdfURL.map { pdf in
+                .object(["@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": .string(pdf)])
+            },
+        ])
     }
 
-    static func person(_ person: CitationRecord.Person) -> [String: Any] {
-        var object: [String: Any] = ["@type": "Person", "name": person.name, "familyName": person.family]
-        if let given = person.given { object["givenName"] = given }
-        if let orcid = person.orcid { object["@id"] = ORCID.url(orcid) }
-        if !person.affiliations.isEmpty {
-            object["affiliation"] = person.affiliations.map { organization(name: $0.name, ror: $0.ror) }
-        }
-        return object
+    static func person(_ person: CitationRecord.Person) -> JSON {
+        .object([
+            "@type": "Person",
+            "name": .string(person.name),
+            "familyName": .string(person.family),
+            "givenName": person.given.map(JSON.string),
+            "@id": person.orcid.map { .string(ORCID.url($0)) },
+            "affiliation": person.affiliations.isEmpty
+                ? nil : .array(person.affiliations.map { organization(name: $0.name, ror: $0.ror) }),
+        ])
     }
 
-    static func organization(name: String, ror: String?) -> [String: Any] {
-        var object: [String: Any] = ["@type": "Organization", "name": name]
-        if let ror { object["@id"] = ror }
-        return object
-    }
-}
-
-/// Deterministic JSON text: sorted keys, no escaped slashes, so two builds are byte-identical.
-enum JSONText {
-    static func encode(_ object: Any, pretty: Bool = false) -> String {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        guard JSONSerialization.isValidJSONObject(object),
-              let data = try? JSONSerialization.data(withJSONObject: object, options: options) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+    static func organization(name: String, ror: String?) -> JSON {
+        .object(["@type": "Organization", "name": .string(name), "@id": ror.map(JSON.string)])
     }
 }

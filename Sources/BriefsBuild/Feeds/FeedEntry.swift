@@ -27,21 +27,33 @@ struct FeedEntry: Sendable {
 /// Rewrites relative `href` and `src` values in rendered HTML to absolute URLs.
 enum AbsoluteLinks {
     static func rewrite(_ html: String, base: String) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count + 256)
-        var rest = html[...]
-        let attributes = [" href=\"", " src=\""]
-        while true {
-            let next = attributes.compactMap { rest.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
-            guard let start = next else { break }
-            result += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            result += absolute(String(rest[..<end]), base: base)
-            rest = rest[end...]
+        // Scans UTF-8 bytes for ` href="` and ` src="`: a full text is about 10 KB per brief,
+        // and Foundation's `range(of:)` on it was a tenth of a full build.
+        let href = Array(" href=\"".utf8), src = Array(" src=\"".utf8)
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 1024)
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: " ") else {
+                index += 1
+                continue
+            }
+            let attribute = bytes[index...].starts(with: href) ? href : bytes[index...].starts(with: src) ? src : nil
+            guard let attribute else {
+                index += 1
+                continue
+            }
+            let valueStart = index + attribute.count
+            guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            result.append(contentsOf: bytes[copied..<valueStart])
+            result.append(contentsOf: absolute(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self), base: base).utf8)
+            copied = valueEnd
+            index = valueEnd
         }
-        result += rest
-        return result
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func absolute(_ value: String, base: String) -> String {

@@ -80,52 +80,47 @@ struct SiteFeeds: Sendable {
     /// The feed object is written around the items' JSON, which each brief made while it
     /// rendered; serialising thousands of full texts in one go was most of a rebuild's time.
     func jsonFeed() -> String {
-        var feed: [String: Any] = [
+        let license = site.license.flatMap { License.named($0.value) }
+        let head = JSON.object([
             "version": "https://jsonfeed.org/version/1.1",
-            "title": site.title,
-            "home_page_url": site.baseURL,
-            "feed_url": site.baseURL + "feed.json",
-            "language": site.language,
-        ]
-        if let license = site.license.flatMap({ License.named($0.value) }) {
-            feed["_briefpress"] = ["license": license.url]
-        }
-        let head = JSONText.encode(feed)
+            "title": .string(site.title),
+            "home_page_url": .string(site.baseURL),
+            "feed_url": .string(site.baseURL + "feed.json"),
+            "language": .string(site.language),
+            "_briefpress": license.map { .object(["license": .string($0.url)]) },
+        ]).text()
         let items = "\"items\":[" + sorted.map(\.jsonItem).joined(separator: ",\n") + "]"
-        return String(head.dropLast()) + (head == "{}" ? "" : ",") + items + "}\n"
+        return String(head.dropLast()) + ",\(items)}\n"
     }
 
     static func jsonItem(_ entry: FeedEntry) -> String {
-        JSONText.encode(jsonObject(entry))
+        jsonObject(entry).text()
     }
 
-    private static func jsonObject(_ entry: FeedEntry) -> [String: Any] {
+    private static func jsonObject(_ entry: FeedEntry) -> JSON {
         let record = entry.record
-        var item: [String: Any] = [
-            "id": record.identifierURL,
-            "url": record.pageURL,
-            "title": record.fullTitle,
-            "content_html": entry.contentHTML,
-            "date_published": record.date.rfc3339,
-            "date_modified": entry.modified.rfc3339,
-            "language": record.language,
-            "image": record.imageURL,
-            "authors": record.authors.map { author -> [String: String] in
-                var object = ["name": author.name]
-                if let orcid = author.orcid { object["url"] = ORCID.url(orcid) }
-                return object
-            },
-        ]
-        if let summary = entry.summary { item["summary"] = summary }
-        if !record.keywords.isEmpty { item["tags"] = record.keywords }
-        var extensionObject: [String: Any] = [:]
-        if let doi = record.doi { extensionObject["doi"] = doi }
-        if let license = record.license { extensionObject["license"] = license.url }
-        if let pdf = record.pdfURL {
-            item["attachments"] = [["url": pdf, "mime_type": "application/pdf"]]
+        let authors: [JSON] = record.authors.map { author in
+            .object(["name": .string(author.name), "url": author.orcid.map { .string(ORCID.url($0)) }])
         }
-        if !extensionObject.isEmpty { item["_briefpress"] = extensionObject }
-        return item
+        let extensionObject = JSON.object([
+            "doi": record.doi.map(JSON.string),
+            "license": record.license.map { .string($0.url) },
+        ])
+        return .object([
+            "id": .string(record.identifierURL),
+            "url": .string(record.pageURL),
+            "title": .string(record.fullTitle),
+            "content_html": .string(entry.contentHTML),
+            "date_published": .string(record.date.rfc3339),
+            "date_modified": .string(entry.modified.rfc3339),
+            "language": .string(record.language),
+            "image": .string(record.imageURL),
+            "authors": .array(authors),
+            "summary": entry.summary.map(JSON.string),
+            "tags": record.keywords.isEmpty ? nil : JSON.strings(record.keywords),
+            "attachments": record.pdfURL.map { .array([.object(["url": .string($0), "mime_type": "application/pdf"])]) },
+            "_briefpress": record.doi == nil && record.license == nil ? nil : extensionObject,
+        ])
     }
 
     // MARK: - Sitemap and robots.txt

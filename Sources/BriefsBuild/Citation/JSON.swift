@@ -1,0 +1,130 @@
+/// A JSON value built in code (JSON-LD, CSL-JSON, JSON Feed), written by hand instead of with
+/// `JSONSerialization`: that went through `Any`, bridging and a locale-aware key sort, and was
+/// the largest single cost of a full build.
+///
+/// Keys are written sorted the way `JSONSerialization`'s `.sortedKeys` sorted them (ignoring
+/// case), slashes are not escaped, and other characters are escaped only where JSON requires
+/// it, so the output is byte-identical to what earlier versions wrote.
+enum JSON: Sendable, Equatable {
+    case string(String)
+    case int(Int)
+    case array([JSON])
+    /// Pairs in any order; written sorted by key.
+    case object([Pair])
+
+    struct Pair: Sendable, Equatable {
+        var key: String
+        var value: JSON
+    }
+
+    /// An object from `key: value` pairs, dropping the pairs whose value is `nil`.
+    static func object(_ pairs: KeyValuePairs<String, JSON?>) -> JSON {
+        .object(pairs.compactMap { key, value in value.map { Pair(key: key, value: $0) } })
+    }
+
+    /// An array of strings.
+    static func strings(_ values: [String]) -> JSON { .array(values.map(JSON.string)) }
+
+    /// The JSON text. `pretty` indents by two spaces with `" : "` between key and value (the
+    /// layout of the CSL-JSON downloads); `htmlSafe` escapes `<`, `>` and `&` so the text can
+    /// sit inside a `<script>` element.
+    func text(pretty: Bool = false, htmlSafe: Bool = false) -> String {
+        var writer = JSONWriter(pretty: pretty, htmlSafe: htmlSafe)
+        writer.write(self, depth: 0)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+extension JSON: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) { self = .string(value) }
+}
+
+private struct JSONWriter {
+    let pretty: Bool
+    let htmlSafe: Bool
+    var bytes: [UInt8] = []
+
+    init(pretty: Bool, htmlSafe: Bool) {
+        self.pretty = pretty
+        self.htmlSafe = htmlSafe
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func write(_ value: JSON, depth: Int) {
+        switch value {
+        case .string(let string): write(string)
+        case .int(let number): bytes.append(contentsOf: String(number).utf8)
+        case .array(let items):
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                write(item, depth: depth + 1)
+            }
+            if !items.isEmpty { newline(depth) }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            bytes.append(UInt8(ascii: "{"))
+            for (index, pair) in Self.sorted(pairs).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                newline(depth + 1)
+                write(pair.key)
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                bytes.append(UInt8(ascii: ":"))
+                if pretty { bytes.append(UInt8(ascii: " ")) }
+                write(pair.value, depth: depth + 1)
+            }
+            if !pairs.isEmpty { newline(depth) }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Case-insensitive order, ties broken by the exact text (`_briefpress` before `authors`,
+    /// `DOI` between `collection-title` and `genre`).
+    static func sorted(_ pairs: [JSON.Pair]) -> [JSON.Pair] {
+        pairs.sorted { left, right in
+            let a = left.key.lowercased(), b = right.key.lowercased()
+            return a != b ? a < b : left.key < right.key
+        }
+    }
+
+    mutating func newline(_ depth: Int) {
+        guard pretty else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    mutating func write(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let htmlSafe = self.htmlSafe
+        let needsEscape: (UInt8) -> Bool = { byte in
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+        }
+        let utf8 = string.utf8
+        if !utf8.contains(where: needsEscape) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 {
+                guard needsEscape(byte) else {
+                    bytes.append(byte)
+                    continue
+                }
+                switch byte {
+                case 0x22: bytes.append(contentsOf: #"\""#.utf8)
+                case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(hex[Int(byte >> 4)])
+                    bytes.append(hex[Int(byte & 0x0F)])
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
