@@ -33,7 +33,7 @@ public struct InternalLinkChecker: Sendable {
     }
 
     private func problem(with destination: String, on page: Page, ids: [String: Set<String>]) -> ContentProblem? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingSpaces()
         if Self.isExternal(trimmed) { return nil }  // other sites, mailto:, tel: — the external check's business
         let (path, fragment) = Self.split(trimmed)
         if path.isEmpty {

@@ -209,7 +209,7 @@ struct BriefRenderer: Sendable {
 
     /// A reference is one paragraph; inside `<li>` the `<p>` adds only spacing.
     static func unwrapParagraph(_ html: String) -> String {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = html.trimmingWhitespace()
         guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"),
               trimmed.components(separatedBy: "<p>").count == 2 else { return trimmed }
         return String(trimmed.dropFirst(3).dropLast(4))

@@ -61,7 +61,7 @@ struct FragmentRenderer {
             links.append(BriefLink(kind: link.kind == .image ? .image : .link, destination: link.destination,
                                    location: location, text: link.text))
             if link.kind == .image {
-                if link.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if link.text.trimmingWhitespace().isEmpty {
                     diagnostics.append(Diagnostic(ContentProblem.imageWithoutAlt(path: link.destination), at: location))
                 }
                 addAsset(link.destination, location: location, length: link.destination.count)
@@ -76,7 +76,7 @@ struct FragmentRenderer {
         var scratch = MarkdownPageContext()
         let rendered = Markdown.render(text.text, options: MarkdownOptions(language: language, strings: markdownStrings),
                                        page: &scratch)
-        let plain = rendered.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let plain = rendered.plainText.trimmingWhitespace()
         return plain.isEmpty ? nil : plain
     }
 
@@ -149,7 +149,7 @@ struct FragmentRenderer {
 
     /// What kind of address a link or image destination is.
     static func classify(_ destination: String) -> Destination {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingSpaces()
         let lower = trimmed.lowercased()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .fragment }
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") { return .remote }

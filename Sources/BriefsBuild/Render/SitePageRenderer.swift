@@ -26,7 +26,7 @@ struct SitePageRenderer: Sendable {
             isDraft: brief.isDraft)
         entry.headingLevel = seriesHeadings ? 3 : 2
         entry.draftLabel = strings["draft"]
-        entry.html = theme.render(entry, template: "home-entry").trimmingCharacters(in: .newlines)
+        entry.html = theme.render(entry, template: "home-entry").trimmingLineBreaks()
         return entry
     }
 

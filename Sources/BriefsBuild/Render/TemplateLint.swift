@@ -17,7 +17,7 @@ enum TemplateLint {
                 guard let sigil = tag.first else { continue }
                 if "!><$=%/".contains(sigil) { continue }
                 if "#^&".contains(sigil) { tag = tag.dropFirst() }
-                let name = tag.trimmingCharacters(in: .whitespaces).split(separator: ".").first.map(String.init) ?? ""
+                let name = tag.trimmingSpaces().split(separator: ".").first.map(String.init) ?? ""
                 guard !name.isEmpty, name != "." else { continue }
                 // Sections opened on a partial's block ({{$main}}) and known view model names are fine.
                 if !ViewModelKeys.all.contains(name) {
@@ -42,7 +42,7 @@ enum TemplateLint {
                     let tag = rest[open.upperBound..<close.lowerBound]
                     rest = rest[close.upperBound...]
                     guard let sigil = tag.first, sigil == ">" || sigil == "<" else { continue }
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let name = tag.dropFirst().trimmingSpaces()
                     if !name.isEmpty, !known.contains(name) {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         diagnostics.append(Diagnostic(ThemeProblem.missingTemplate(name),

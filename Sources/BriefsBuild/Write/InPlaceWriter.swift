@@ -18,7 +18,7 @@ struct InPlaceWriter {
         let (changed, removed) = await cache.changes(in: files)
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-            try OutputWriter.put(changed, under: target, atomically: true, fileManager: fileManager)
+            try OutputWriter.put(changed, under: target, atomically: true)
             for path in removed { try? fileManager.removeItem(at: target.appendingPathComponent(path)) }
         } catch {
             // Whatever was half written is rewritten next time.

@@ -1,3 +1,4 @@
+import BriefsCore
 import Foundation
 
 /// Why the output could not be written; the tool reports these with exit code 2.
@@ -40,14 +41,14 @@ struct OutputWriter {
         var written = 0
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            try Data(Self.manifest(fingerprints).utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            try FileSystem.write(Array(Self.manifest(fingerprints).utf8), to: staging.appendingPathComponent(Self.markerName).path)
             var changed: [OutputFile] = []
             for file in files {
                 if previous[file.path] != fingerprints[file.path] || !link(file.path, into: staging) { changed.append(file) }
             }
             // PDFs whose cache key is unchanged are linked too; the PDF stage skips what exists.
             for path in extra.keys where previous[path] == extra[path] { _ = link(path, into: staging) }
-            try Self.put(changed, under: staging, atomically: false, fileManager: fileManager)
+            try Self.put(changed, under: staging, atomically: false)
             written = changed.count
             try await beforeSwap(staging)
             if fileManager.fileExists(atPath: target.path) {
@@ -98,40 +99,56 @@ struct OutputWriter {
         markerText + fingerprints.sorted { $0.key < $1.key }.map { "\($0.value)\t\($0.key)\n" }.joined()
     }
 
-    /// A stable fingerprint (64-bit FNV-1a) of what a file will contain: its bytes, or for a
-    /// copied file its source, size and modification time.
+    /// A stable fingerprint (XXH64) of what a file will contain: its bytes, or for a copied
+    /// file its source, size and modification time.
     static func fingerprint(_ file: OutputFile) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
         switch file.content {
-        case .bytes(let data): add(data)
+        case .bytes(let data):
+            return data.withUnsafeBytes { XXH64.hash($0) }.hex16
         case .copy(let url):
             let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            add("copy \(url.path) \(values?.fileSize ?? -1) \(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)".utf8)
+            return XXH64.hash("copy \(url.path) \(values?.fileSize ?? -1) \(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)").hex16
         }
-        return String(hash, radix: 16)
     }
 
     /// Writes `files` below `folder`, creating subfolders once each, replacing files that exist.
     /// `atomically` for a folder being served (a reader never sees half a page); a fresh staging
-    /// folder does not need it.
-    static func put(_ files: [OutputFile], under folder: URL, atomically: Bool, fileManager: FileManager) throws {
-        var folders: Set<String> = []
+    /// folder does not need it. Files are written by `concurrency` threads: most of the time
+    /// goes to the kernel creating files, which runs in parallel in different folders.
+    static func put(_ files: [OutputFile], under folder: URL, atomically: Bool, concurrency: Int = 2) throws {
+        let root = folder.path
+        var folders: Set<Substring> = [Substring(root)]
         for file in files {
-            let destination = folder.appendingPathComponent(file.path)
-            let parent = destination.deletingLastPathComponent()
-            if folders.insert(parent.path).inserted {
-                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            }
-            switch file.content {
-            case .bytes(let data): try data.write(to: destination, options: atomically ? .atomic : [])
-            case .copy(let source):
-                try? fileManager.removeItem(at: destination)
-                try fileManager.copyItem(at: source, to: destination)
+            if let slash = file.path.lastIndex(of: "/") { folders.insert(Substring(root + "/" + file.path[..<slash])) }
+        }
+        // Parents sort before their children.
+        for path in folders.sorted() { try FileSystem.makeDirectories(String(path)) }
+        let failure = FirstError()
+        let workers = max(1, min(concurrency, files.count / 64 + 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: files.count, by: workers) {
+                guard !failure.isSet else { return }
+                let file = files[index]
+                let destination = root + "/" + file.path
+                do {
+                    switch file.content {
+                    case .bytes(let data):
+                        if atomically { try FileSystem.writeAtomically(data, to: destination) } else { try FileSystem.write(data, to: destination) }
+                    case .copy(let source):
+                        if atomically {
+                            let temporary = FileSystem.temporaryPath(for: destination)
+                            try FileSystem.copy(source.path, to: temporary)
+                            try FileSystem.rename(temporary, to: destination)
+                        } else {
+                            try FileSystem.copy(source.path, to: destination)
+                        }
+                    }
+                } catch {
+                    failure.set(error)
+                }
             }
         }
+        if let error = failure.value { throw error }
     }
 
     /// Refuses to replace a folder that has content but was not made by briefpress.
@@ -145,5 +162,18 @@ struct OutputWriter {
         if !contents.isEmpty, !contents.contains(Self.markerName) {
             throw WriteError(description: "\(target.path) already contains files that briefpress did not write; it will not replace them. Choose an empty or new folder with -o, or delete the folder first")
         }
+    }
+}
+
+/// The first error of several threads, kept so the others can stop early.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+
+    var isSet: Bool { lock.withLock { error != nil } }
+    var value: (any Error)? { lock.withLock { error } }
+
+    func set(_ newError: any Error) {
+        lock.withLock { if error == nil { error = newError } }
     }
 }

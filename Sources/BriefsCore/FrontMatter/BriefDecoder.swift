@@ -204,7 +204,7 @@ extension FieldReader {
             report(FrontMatterProblem.missingAltText, at: source.location, length: source.length)
             return nil
         }
-        return BriefImage(source: source, alt: alt.text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return BriefImage(source: source, alt: alt.text.trimmingWhitespace())
     }
 
     private mutating func sections(_ node: YAMLNode?, name: String, kind: String) -> [BriefSection] {

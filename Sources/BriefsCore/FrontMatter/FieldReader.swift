@@ -4,13 +4,13 @@ import Foundation
 /// editor understands, and remembers which keys were read so the rest can be reported as unknown.
 struct FieldReader {
     let path: String
-    /// The whole file split into lines, to find where a block scalar's text starts.
-    let fileLines: [Substring]
+    /// The whole file's lines, to find where a block scalar's text starts.
+    let fileLines: SourceLines
     var diagnostics: [Diagnostic] = []
 
     init(path: String, fileText: String) {
         self.path = path
-        self.fileLines = fileText.split(separator: "\n", omittingEmptySubsequences: false)
+        self.fileLines = SourceLines(fileText)
     }
 
     mutating func report(_ problem: some DiagnosticMessage, at location: SourceLocation, length: Int = 1) {
@@ -59,7 +59,7 @@ struct FieldReader {
                    at: node.location)
             return nil
         }
-        let text = scalar.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.text.trimmingWhitespace()
         if scalar.isNull || text.isEmpty {
             if required {
                 report(FrontMatterProblem.emptyValue(field: name), at: scalar.location)

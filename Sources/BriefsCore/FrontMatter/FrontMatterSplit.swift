@@ -12,27 +12,50 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
     /// Splits `text`; a missing opening or closing line is a diagnostic.
     public static func split(_ text: String, path: String) -> Result<FrontMatterSplit, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        // Lines are found on UTF-8 bytes: splitting a whole file into `Substring`s by
+        // `Character` cost more than the YAML parser.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var lineNumber = 1
+        /// The current line (without its `\n`) and the start of the next one.
+        func line(from start: String.Index) -> (line: Substring, next: String.Index?) {
+            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                return (text[start...], nil)
+            }
+            return (text[start..<newline], utf8.index(after: newline))
+        }
         // Blank lines before the opening '---' are forgiven; anything else is not front matter.
-        var first = 1
-        while let line = lines.first, line.allSatisfy(\.isWhitespace), lines.count > 1 {
-            lines = lines.dropFirst()
-            first += 1
+        var current = line(from: lineStart)
+        while current.line.allSatisfy(\.isWhitespace), let next = current.next {
+            lineStart = next
+            lineNumber += 1
+            current = line(from: lineStart)
         }
-        guard let opening = lines.first, isFence(opening) else {
-            return .failure(Diagnostic(FrontMatterProblem.missingStart,
-                                       at: SourceLocation(path: path, line: first, column: 1)))
+        guard isFence(current.line), let yamlStart = current.next else {
+            return .failure(Diagnostic(isFence(current.line) ? FrontMatterProblem.missingEnd : FrontMatterProblem.missingStart,
+                                       at: SourceLocation(path: path, line: lineNumber, column: 1),
+                                       length: isFence(current.line) ? 3 : 1))
         }
-        let rest = lines.dropFirst()
-        guard let closing = rest.firstIndex(where: { isFence($0) || $0.trimmingTrailingSpaces == "..." }) else {
-            return .failure(Diagnostic(FrontMatterProblem.missingEnd,
-                                       at: SourceLocation(path: path, line: first, column: 1), length: 3))
+        let first = lineNumber
+        var closingStart = yamlStart
+        var closingNumber = lineNumber + 1
+        while true {
+            let candidate = line(from: closingStart)
+            if isFence(candidate.line) || candidate.line.trimmingTrailingSpaces == "..." {
+                // The YAML ends before the `\n` that ends the line above the closing one.
+                let yamlEnd = closingStart == yamlStart ? yamlStart : utf8.index(before: closingStart)
+                let body = candidate.next.map { String(text[$0...]) } ?? ""
+                return .success(FrontMatterSplit(
+                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: first + 1, body: body,
+                    bodyFirstLine: closingNumber + 1))
+            }
+            guard let next = candidate.next else {
+                return .failure(Diagnostic(FrontMatterProblem.missingEnd,
+                                           at: SourceLocation(path: path, line: first, column: 1), length: 3))
+            }
+            closingStart = next
+            closingNumber += 1
         }
-        let yaml = rest[rest.startIndex..<closing].joined(separator: "\n")
-        let body = rest[(closing + 1)...].joined(separator: "\n")
-        // `lines` indices are 0-based positions in the original split.
-        return .success(FrontMatterSplit(
-            yaml: yaml, yamlFirstLine: first + 1, body: body, bodyFirstLine: closing + 2))
     }
 
     private static func isFence(_ line: Substring) -> Bool { line.trimmingTrailingSpaces == "---" }

@@ -58,7 +58,9 @@ public enum YAMLReader {
         do {
             // The basic resolver tags every plain scalar as a string: briefpress reads values by text
             // and style itself, and the default resolver runs six regular expressions per scalar.
-            root = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is named: the default reads the environment (a dictionary of every
+            // variable) on each call.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, yaml: yaml, path: path, firstLine: firstLine))
         } catch {
@@ -66,7 +68,7 @@ public enum YAMLReader {
                                        at: SourceLocation(path: path, line: firstLine, column: 1)))
         }
         guard let root else { return .success(nil) }
-        var converter = Converter(path: path, firstLine: firstLine, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+        var converter = Converter(path: path, firstLine: firstLine)
         guard let node = converter.convert(root) else {
             return .failure(Diagnostic(FrontMatterProblem.tooComplex(limit: nodeLimit),
                                        at: SourceLocation(path: path, line: firstLine, column: 1)))
@@ -120,7 +122,6 @@ public enum YAMLReader {
     private struct Converter {
         let path: String
         let firstLine: Int
-        let lines: [Substring]
         var budget = YAMLReader.nodeLimit
 
         func location(_ mark: Mark?) -> SourceLocation {

@@ -8,7 +8,7 @@ public enum DOI {
 
     /// The bare, lower-case DOI, or the reason (phrased to follow the value) why it is not one.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingSpaces()
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
         where value.lowercased().hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count))

@@ -5,7 +5,7 @@ import Foundation
 public enum LanguageTag {
     /// The tag in canonical case (`de-AT`), or `nil` if it is not well-formed.
     public static func normalize(_ text: String) -> String? {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces().split(separator: "-", omittingEmptySubsequences: false)
         guard let language = parts.first, (2...3).contains(language.count),
               language.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         var result = [language.lowercased()]

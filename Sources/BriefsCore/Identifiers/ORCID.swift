@@ -4,7 +4,7 @@ import Foundation
 public enum ORCID {
     /// The bare iD (`0000-0002-1825-0097`), or why it is not one.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingSpaces()
         for prefix in ["https://orcid.org/", "http://orcid.org/", "orcid.org/"] where value.lowercased().hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count))
             break

@@ -6,7 +6,7 @@ public enum ROR {
 
     /// The full URL (`https://ror.org/00a208s56`), or why the value is not a ROR ID.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingSpaces()
         if value.lowercased().hasPrefix("http://ror.org/") {
             return .failure(InvalidIdentifier("must use https://ror.org/, not http://"))
         }

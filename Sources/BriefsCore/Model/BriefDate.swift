@@ -55,7 +55,7 @@ public struct BriefDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses the three written forms, checking month and day ranges (leap years included).
     public static func parse(_ text: String) -> Result<BriefDate, ParseError> {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces().split(separator: "-", omittingEmptySubsequences: false)
         let widths = [4, 2, 2]
         guard (1...3).contains(parts.count) else { return .failure(.format) }
         var numbers: [Int] = []

@@ -59,7 +59,7 @@ extension TextOrigin {
     /// Aligns `text` (a scalar as YAML produced it) with the file lines it was written on,
     /// starting at `start`: each character of `text` is matched to the next equal character in
     /// the file, skipping what YAML removed (line breaks, indentation, quotes, escapes).
-    static func aligned(text: String, fileLines: [Substring], start: FilePoint, path: String) -> TextOrigin {
+    static func aligned(text: String, fileLines: SourceLines, start: FilePoint, path: String) -> TextOrigin {
         var origin = TextOrigin(path: path, firstLine: start.line, columnOffset: start.column - 1, linesFollow: false)
         var positions: [FilePoint] = []
         var starts = [0]

@@ -1,0 +1,42 @@
+/// Trimming without Foundation: `trimmingCharacters(in:)` bridges every string through
+/// `NSString`, which cost more than reading the YAML it was trimming. The character classes are
+/// Foundation's, so results are the same.
+extension StringProtocol {
+    /// Without leading and trailing whitespace and line breaks (`CharacterSet.whitespacesAndNewlines`).
+    public func trimmingWhitespace() -> String { trimming(Self.isWhitespaceOrNewline) }
+
+    /// Without leading and trailing spaces and tabs (`CharacterSet.whitespaces`).
+    public func trimmingSpaces() -> String { trimming(Self.isSpace) }
+
+    /// Without leading and trailing line breaks (`CharacterSet.newlines`).
+    public func trimmingLineBreaks() -> String { trimming(Self.isNewline) }
+
+    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// Space separators (U+0020, U+00A0, U+2000…) and the tab.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || scalar == "\t" }
+        return scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    /// U+000A…U+000D, U+0085, U+2028 and U+2029.
+    static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// Spaces, tabs, and the line and paragraph separators U+000A…U+000D, U+0085, U+2028, U+2029.
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        if scalar.value == 0x85 { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+}
