@@ -70,7 +70,14 @@ let package = Package(
         .executableTarget(name: "briefpress", dependencies: ["BriefsCLI"]),
         .testTarget(name: "BriefsMarkdownTests", dependencies: ["BriefsMarkdown"]),
         .testTarget(name: "BriefsCoreTests", dependencies: ["BriefsCore"]),
-        .testTarget(name: "BriefsBuildTests", dependencies: ["BriefsBuild", "BriefsCore", "BriefsCLI"]),
+        // swift-mustache renders the same templates as the reference for briefpress's own engine.
+        .testTarget(
+            name: "BriefsBuildTests",
+            dependencies: [
+                "BriefsBuild", "BriefsCore", "BriefsCLI",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Link checker tests against a SwiftNIO server on 127.0.0.1, port 0: never the internet.
         .testTarget(
             name: "BriefsCheckTests",

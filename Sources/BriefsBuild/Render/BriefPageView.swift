@@ -1,7 +1,5 @@
-import Mustache
-
 /// The brief page: header, lede, recommendations, background, research, references, imprint.
-struct BriefPageView: MustacheParent, Sendable {
+struct BriefPageView: TemplateObject {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
@@ -33,39 +31,39 @@ struct BriefPageView: MustacheParent, Sendable {
     /// `#literatur`), so links written with the German word work as well as `#recommendations`.
     var headingIDs: [String: String] = [:]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "print": Absent.wrap(print)
-        case "headingIDs": headingIDs
-        case "page": Absent.wrap(page)
-        case "cite": Absent.wrap(cite)
-        case "slug": Absent.wrap(slug)
-        case "seriesLine": Absent.wrap(seriesLine)
-        case "title": Absent.wrap(title)
-        case "subtitle": Absent.wrap(subtitle)
-        case "authors": Absent.wrap(authors)
-        case "affiliations": Absent.wrap(affiliations)
-        case "showAffiliationNumbers": Absent.wrap(showAffiliationNumbers)
-        case "date": Absent.wrap(date)
-        case "updated": Absent.wrap(updated)
-        case "ledeHTML": Absent.wrap(ledeHTML)
-        case "recommendations": Absent.wrap(recommendations.isEmpty ? nil : recommendations)
-        case "background": Absent.wrap(background.isEmpty ? nil : background)
-        case "researchHTML": Absent.wrap(researchHTML)
-        case "references": Absent.wrap(references.isEmpty ? nil : references)
-        case "imprint": Absent.wrap(imprint)
-        case "translation": Absent.wrap(translation)
-        case "image": Absent.wrap(image)
-        case "keywords": Absent.wrap(keywords.isEmpty ? nil : keywords)
-        case "hasRecommendations": Absent.wrap(!recommendations.isEmpty)
-        case "hasBackground": Absent.wrap(!background.isEmpty)
-        case "hasReferences": Absent.wrap(!references.isEmpty)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "print": .optional(print)
+        case "headingIDs": .dictionary(headingIDs)
+        case "page": .object(page)
+        case "cite": .optional(cite)
+        case "slug": .text(slug)
+        case "seriesLine": .optional(seriesLine)
+        case "title": .text(title)
+        case "subtitle": .optional(subtitle)
+        case "authors": .objects(authors)
+        case "affiliations": .objects(affiliations)
+        case "showAffiliationNumbers": .bool(showAffiliationNumbers)
+        case "date": .object(date)
+        case "updated": .optional(updated)
+        case "ledeHTML": .text(ledeHTML)
+        case "recommendations": recommendations.isEmpty ? .absent : .objects(recommendations)
+        case "background": background.isEmpty ? .absent : .objects(background)
+        case "researchHTML": .optional(researchHTML)
+        case "references": references.isEmpty ? .absent : .strings(references)
+        case "imprint": .optional(imprint)
+        case "translation": .optional(translation)
+        case "image": .optional(image)
+        case "keywords": keywords.isEmpty ? .absent : .strings(keywords)
+        case "hasRecommendations": .bool(!recommendations.isEmpty)
+        case "hasBackground": .bool(!background.isEmpty)
+        case "hasReferences": .bool(!references.isEmpty)
         default: nil
         }
     }
 }
 
-struct AuthorView: MustacheParent, Sendable {
+struct AuthorView: TemplateObject {
     static let keys = ["name", "orcidURL", "affiliationNumbers", "separator"]
     var name: String
     var orcidURL: String?
@@ -74,53 +72,53 @@ struct AuthorView: MustacheParent, Sendable {
     /// Text placed after this author: ", ", " und ", or nothing after the last one.
     var separator: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "name": Absent.wrap(self.name)
-        case "orcidURL": Absent.wrap(orcidURL)
-        case "affiliationNumbers": Absent.wrap(affiliationNumbers.isEmpty ? nil : affiliationNumbers)
-        case "separator": Absent.wrap(separator)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "name": .text(self.name)
+        case "orcidURL": .optional(orcidURL)
+        case "affiliationNumbers": .optional(affiliationNumbers.isEmpty ? nil : affiliationNumbers)
+        case "separator": .text(separator)
         default: nil
         }
     }
 }
 
-struct AffiliationView: MustacheParent, Sendable {
+struct AffiliationView: TemplateObject {
     static let keys = ["number", "name", "unit", "rorURL"]
     var number: Int
     var name: String
     var unit: String?
     var rorURL: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": Absent.wrap(number)
-        case "name": Absent.wrap(self.name)
-        case "unit": Absent.wrap(unit)
-        case "rorURL": Absent.wrap(rorURL)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "number": .number(number)
+        case "name": .text(self.name)
+        case "unit": .optional(unit)
+        case "rorURL": .optional(rorURL)
         default: nil
         }
     }
 }
 
-struct DateView: MustacheParent, Sendable {
+struct DateView: TemplateObject {
     static let keys = ["iso", "display"]
     /// For `<time datetime>`.
     var iso: String
     /// "Juni 2025", "14. Juni 2025", "14 June 2025".
     var display: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "iso": Absent.wrap(iso)
-        case "display": Absent.wrap(display)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "iso": .text(iso)
+        case "display": .text(display)
         default: nil
         }
     }
 }
 
 /// A recommendation or background section with its quotes.
-struct SectionView: MustacheParent, Sendable {
+struct SectionView: TemplateObject {
     static let keys = ["number", "id", "anchorID", "title", "html", "quotes"]
     var number: Int
     /// The stable id (`recommendation-1`) on the section.
@@ -131,37 +129,37 @@ struct SectionView: MustacheParent, Sendable {
     var html: String
     var quotes: [QuoteView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": Absent.wrap(number)
-        case "id": Absent.wrap(id)
-        case "anchorID": Absent.wrap(anchorID)
-        case "title": Absent.wrap(title)
-        case "html": Absent.wrap(html)
-        case "quotes": Absent.wrap(quotes.isEmpty ? nil : quotes)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "number": .number(number)
+        case "id": .text(id)
+        case "anchorID": .text(anchorID)
+        case "title": .text(title)
+        case "html": .text(html)
+        case "quotes": quotes.isEmpty ? .absent : .objects(quotes)
         default: nil
         }
     }
 }
 
-struct QuoteView: MustacheParent, Sendable {
+struct QuoteView: TemplateObject {
     static let keys = ["html", "source", "lang"]
     var html: String
     var source: String
     /// Set only when the quote's language differs from the page's.
     var lang: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "html": Absent.wrap(html)
-        case "source": Absent.wrap(source)
-        case "lang": Absent.wrap(lang)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "html": .text(html)
+        case "source": .text(source)
+        case "lang": .optional(lang)
         default: nil
         }
     }
 }
 
-struct ImprintView: MustacheParent, Sendable {
+struct ImprintView: TemplateObject {
     static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "authorsLabel", "date", "doi", "doiURL",
                        "licenseName", "licenseURL"]
     var publisher: String
@@ -178,89 +176,89 @@ struct ImprintView: MustacheParent, Sendable {
     var licenseName: String?
     var licenseURL: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "publisher": Absent.wrap(publisher)
-        case "unit": Absent.wrap(unit)
-        case "place": Absent.wrap(place)
-        case "contact": Absent.wrap(contact)
-        case "contactURL": Absent.wrap(contactURL)
-        case "authors": Absent.wrap(authors)
-        case "authorsLabel": Absent.wrap(authorsLabel)
-        case "date": Absent.wrap(date)
-        case "doi": Absent.wrap(doi)
-        case "doiURL": Absent.wrap(doiURL)
-        case "licenseName": Absent.wrap(licenseName)
-        case "licenseURL": Absent.wrap(licenseURL)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "publisher": .text(publisher)
+        case "unit": .optional(unit)
+        case "place": .optional(place)
+        case "contact": .optional(contact)
+        case "contactURL": .optional(contactURL)
+        case "authors": .text(authors)
+        case "authorsLabel": .text(authorsLabel)
+        case "date": .object(date)
+        case "doi": .optional(doi)
+        case "doiURL": .optional(doiURL)
+        case "licenseName": .optional(licenseName)
+        case "licenseURL": .optional(licenseURL)
         default: nil
         }
     }
 }
 
-struct TranslationView: MustacheParent, Sendable {
+struct TranslationView: TemplateObject {
     static let keys = ["url", "lang", "label"]
     var url: String
     var lang: String
     var label: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "url": Absent.wrap(url)
-        case "lang": Absent.wrap(lang)
-        case "label": Absent.wrap(label)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "url": .text(url)
+        case "lang": .text(lang)
+        case "label": .text(label)
         default: nil
         }
     }
 }
 
-struct ImageView: MustacheParent, Sendable {
+struct ImageView: TemplateObject {
     static let keys = ["src", "alt"]
     var src: String
     var alt: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "src": Absent.wrap(src)
-        case "alt": Absent.wrap(alt)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "src": .text(src)
+        case "alt": .text(alt)
         default: nil
         }
     }
 }
 
 /// The "Zitieren / Cite" box: the recommended citation and the download formats.
-struct CiteView: MustacheParent, Sendable {
+struct CiteView: TemplateObject {
     static let keys = ["citationHTML", "downloads"]
     /// Rendered by briefpress (escaped, title in `<i>`).
     var citationHTML: String
     var downloads: [DownloadView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "citationHTML": Absent.wrap(citationHTML)
-        case "downloads": Absent.wrap(downloads)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "citationHTML": .text(citationHTML)
+        case "downloads": .objects(downloads)
         default: nil
         }
     }
 }
 
-struct DownloadView: MustacheParent, Sendable {
+struct DownloadView: TemplateObject {
     static let keys = ["href", "type", "label"]
     var href: String
     var type: String
     var label: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": Absent.wrap(href)
-        case "type": Absent.wrap(type)
-        case "label": Absent.wrap(label)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "href": .text(href)
+        case "type": .text(type)
+        case "label": .text(label)
         default: nil
         }
     }
 }
 
 /// What only the print version needs: PDF metadata and running header/footer texts.
-struct PrintInfo: MustacheParent, Sendable {
+struct PrintInfo: TemplateObject {
     static let keys = ["fullTitle", "authorNames", "authorLine", "keywords", "footerText"]
     /// "Title: Subtitle", the PDF's document title.
     var fullTitle: String
@@ -272,13 +270,13 @@ struct PrintInfo: MustacheParent, Sendable {
     /// The DOI link (or page address) in every page's footer.
     var footerText: String
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "fullTitle": fullTitle
-        case "authorNames": authorNames
-        case "authorLine": authorLine
-        case "keywords": Absent.wrap(keywords)
-        case "footerText": footerText
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "fullTitle": .text(fullTitle)
+        case "authorNames": .strings(authorNames)
+        case "authorLine": .text(authorLine)
+        case "keywords": .optional(keywords)
+        case "footerText": .text(footerText)
         default: nil
         }
     }

@@ -1,38 +1,36 @@
-import Mustache
-
 /// The home page: every published brief, grouped by series, newest first.
-struct HomePageView: MustacheParent, Sendable {
+struct HomePageView: TemplateObject {
     static let keys = ["page", "groups", "showSeriesHeadings"]
     var page: PageView
     var groups: [SeriesGroupView]
     /// A heading per series only helps when there is more than one series.
     var showSeriesHeadings: Bool
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "page": Absent.wrap(page)
-        case "groups": Absent.wrap(groups.isEmpty ? nil : groups)
-        case "showSeriesHeadings": Absent.wrap(showSeriesHeadings)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "page": .object(page)
+        case "groups": groups.isEmpty ? .absent : .objects(groups)
+        case "showSeriesHeadings": .bool(showSeriesHeadings)
         default: nil
         }
     }
 }
 
-struct SeriesGroupView: MustacheParent, Sendable {
+struct SeriesGroupView: TemplateObject {
     static let keys = ["series", "briefs"]
     var series: String
     var briefs: [BriefSummaryView]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "series": Absent.wrap(series)
-        case "briefs": Absent.wrap(briefs)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "series": .text(series)
+        case "briefs": .objects(briefs)
         default: nil
         }
     }
 }
 
-struct BriefSummaryView: MustacheParent, Sendable {
+struct BriefSummaryView: TemplateObject {
     static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
                        "headingLevel", "draftLabel", "html"]
     var url: String
@@ -52,31 +50,31 @@ struct BriefSummaryView: MustacheParent, Sendable {
     /// that reuses the brief reuses its entry instead of rendering a thousand entries again).
     var html = ""
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "headingLevel": Absent.wrap(headingLevel)
-        case "draftLabel": Absent.wrap(draftLabel)
-        case "html": Absent.wrap(html)
-        case "url": Absent.wrap(url)
-        case "title": Absent.wrap(title)
-        case "subtitle": Absent.wrap(subtitle)
-        case "authors": Absent.wrap(authors)
-        case "date": Absent.wrap(date)
-        case "summary": Absent.wrap(summary)
-        case "lang": Absent.wrap(lang)
-        case "seriesLine": Absent.wrap(seriesLine)
-        case "isDraft": Absent.wrap(isDraft)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "headingLevel": .number(headingLevel)
+        case "draftLabel": .text(draftLabel)
+        case "html": .text(html)
+        case "url": .text(url)
+        case "title": .text(title)
+        case "subtitle": .optional(subtitle)
+        case "authors": .text(authors)
+        case "date": .object(date)
+        case "summary": .optional(summary)
+        case "lang": .optional(lang)
+        case "seriesLine": .optional(seriesLine)
+        case "isDraft": .bool(isDraft)
         default: nil
         }
     }
 }
 
 /// The 404 page needs only the layout.
-struct NotFoundPageView: MustacheParent, Sendable {
+struct NotFoundPageView: TemplateObject {
     static let keys = ["page"]
     var page: PageView
 
-    func child(named name: String) -> Any? { name == "page" ? page : nil }
+    func value(forKey key: String) -> TemplateValue? { key == "page" ? .object(page) : nil }
 }
 
 /// Every name a template may use, for the theme lint.

@@ -1,8 +1,6 @@
-import Mustache
-
 /// What every page's layout needs: language, titles, links back to the site, UI strings.
 /// Templates see only view models like this one, never raw front matter.
-struct PageView: MustacheParent, Sendable {
+struct PageView: TemplateObject {
     static let keys = ["lang", "title", "description", "canonicalURL", "root", "siteTitle", "homeURL",
                        "stylesheetURL", "isDraft", "t", "headHTML", "alternates"]
     var lang: String
@@ -22,39 +20,39 @@ struct PageView: MustacheParent, Sendable {
     var headHTML: String
     var alternates: [AlternateLink]
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "lang": Absent.wrap(lang)
-        case "title": Absent.wrap(title)
-        case "description": description.isEmpty ? Absent() : description
-        case "canonicalURL": canonicalURL.isEmpty ? Absent() : canonicalURL
-        case "root": Absent.wrap(root)
-        case "siteTitle": Absent.wrap(siteTitle)
-        case "homeURL": Absent.wrap(homeURL)
-        case "stylesheetURL": Absent.wrap(stylesheetURL)
-        case "isDraft": Absent.wrap(isDraft)
-        case "t": Absent.wrap(t)
-        case "headHTML": Absent.wrap(headHTML)
-        case "alternates": Absent.wrap(alternates)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "lang": .text(lang)
+        case "title": .text(title)
+        case "description": description.isEmpty ? .absent : .text(description)
+        case "canonicalURL": canonicalURL.isEmpty ? .absent : .text(canonicalURL)
+        case "root": .text(root)
+        case "siteTitle": .text(siteTitle)
+        case "homeURL": .text(homeURL)
+        case "stylesheetURL": .text(stylesheetURL)
+        case "isDraft": .bool(isDraft)
+        case "t": .dictionary(t)
+        case "headHTML": .text(headHTML)
+        case "alternates": .objects(alternates)
         default: nil
         }
     }
 }
 
 /// A `<link rel="alternate">` to a translation, feed or PDF.
-struct AlternateLink: MustacheParent, Sendable {
+struct AlternateLink: TemplateObject {
     static let keys = ["href", "hreflang", "type", "title"]
     var href: String
     var hreflang: String?
     var type: String?
     var title: String?
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "href": Absent.wrap(href)
-        case "hreflang": Absent.wrap(hreflang)
-        case "type": Absent.wrap(type)
-        case "title": Absent.wrap(title)
+    func value(forKey key: String) -> TemplateValue? {
+        switch key {
+        case "href": .text(href)
+        case "hreflang": .optional(hreflang)
+        case "type": .optional(type)
+        case "title": .optional(title)
         default: nil
         }
     }

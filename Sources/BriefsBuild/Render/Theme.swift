@@ -9,7 +9,7 @@ struct Theme: Sendable {
     static let requiredTemplates = ["brief", "home", "home-entry", "404"]
 
     var name: String
-    var library: MustacheLibrary
+    var library: TemplateLibrary
     /// Output path under `assets/` → source file.
     var assets: [String: URL]
     var strings: [String: UIStrings]
@@ -35,8 +35,8 @@ struct Theme: Sendable {
     }
 
     /// Renders `template` with `view`; the template's presence was checked when the theme loaded.
-    func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    func render(_ view: some TemplateObject, template: String) -> String {
+        library.render(.object(view), template: template) ?? ""
     }
 }
 
@@ -91,7 +91,7 @@ final class ThemeLoader {
             }
         }
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var templateTexts: [String: (path: String, text: String)] = [:]
         var assets: [String: URL] = [:]
         for (relative, url) in files.sorted(by: { $0.key < $1.key }) {
@@ -116,7 +116,7 @@ final class ThemeLoader {
             strings[language] = merged
         }
         let syntaxFailed = diagnostics.contains { $0.id == ThemeProblem.templateSyntax("").id }
-        for required in Theme.requiredTemplates where library.getTemplate(named: required) == nil && !syntaxFailed {
+        for required in Theme.requiredTemplates where !library.contains(required) && !syntaxFailed {
             diagnostics.append(Diagnostic(ThemeProblem.missingTemplate(required),
                                           at: SourceLocation(path: display(folders[folders.count - 1]), line: 1, column: 1)))
         }
@@ -155,13 +155,19 @@ final class ThemeLoader {
         return diagnostics
     }
 
-    private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> (MustacheTemplate, String)? {
+    /// Checks the syntax with swift-mustache (whose errors carry line and column), then parses
+    /// the template for briefpress's own renderer.
+    private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> ([TemplateNode], String)? {
         let path = display(url)
         guard let text = readText(url, path: path, diagnostics: &diagnostics) else { return nil }
         do {
-            let template = try MustacheTemplate(string: text)
+            _ = try MustacheTemplate(string: text)
+            let template = try TemplateParser.parse(text)
             diagnostics += TemplateLint.check(text, path: path, template: name)
             return (template, text)
+        } catch let error as TemplateParser.Failure {
+            diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(error.message),
+                                          at: SourceLocation(path: path, line: 1, column: 1)))
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(TemplateLint.describe(error.error)),
                                           at: SourceLocation(path: path, line: error.context.lineNumber,
