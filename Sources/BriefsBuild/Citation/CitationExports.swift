@@ -36,7 +36,7 @@ enum CitationExports {
         }
         if let license = record.license { fields.append(("copyright", "{" + bibEscape(license.name) + "}")) }
         let width = fields.map(\.0.count).max() ?? 0
-        let body = fields.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + " = " + $0.1 }
+        let body = fields.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + " = " + $0.1 }
         return "@techreport{\(citationKey(record)),\n" + body.joined(separator: ",\n") + "\n}\n"
     }
 
@@ -87,14 +87,17 @@ enum CitationExports {
         if let abstract = record.abstract { lines.append("AB  - " + abstract) }
         if let license = record.license { lines.append("C1  - " + license.url) }
         lines.append("ER  - ")
-        return lines.map { $0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            .joined(separator: "\r\n") + "\r\n"
+        // A line break inside a value would end the field early.
+        return lines.map { line in
+            line.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+                ? String(decoding: line.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self) : line
+        }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// `YYYY/MM/DD/`, with unknown parts left empty as the RIS spec allows.
     static func risDate(_ date: BriefDate) -> String {
-        let month = date.month.map { String(format: "%02d", $0) } ?? ""
-        let day = date.day.map { String(format: "%02d", $0) } ?? ""
+        let month = date.month.map { $0.zeroPadded(2) } ?? ""
+        let day = date.day.map { $0.zeroPadded(2) } ?? ""
         return "\(date.year)/\(month)/\(day)/"
     }
 

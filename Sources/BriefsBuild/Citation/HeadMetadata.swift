@@ -41,7 +41,7 @@ enum HeadMetadata {
     /// Scholar accepts full dates or a year; a month alone would be misread, so it becomes the year.
     static func scholarDate(_ date: BriefDate) -> String {
         guard let month = date.month, let day = date.day else { return String(date.year) }
-        return String(format: "%04d/%02d/%02d", date.year, month, day)
+        return date.year.zeroPadded(4) + "/" + month.zeroPadded(2) + "/" + day.zeroPadded(2)
     }
 
     // MARK: - Dublin Core

@@ -13,6 +13,16 @@ public enum Slugify {
         let replacements: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"]
         var result = ""
         for character in text {
+            // ASCII needs no folding (Foundation's folding costs microseconds per character).
+            if let ascii = character.asciiValue {
+                let lower = ascii | (ascii >= 0x41 && ascii <= 0x5A ? 0x20 : 0)
+                if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                    result.unicodeScalars.append(Unicode.Scalar(lower))
+                } else if !result.isEmpty, result.last != "-" {
+                    result += "-"
+                }
+                continue
+            }
             if let replacement = replacements[character] {
                 result += replacement
                 continue

@@ -15,14 +15,14 @@ public struct BriefDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// ISO 8601 in the written precision: `2025`, `2025-06`, `2025-06-14`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = year.zeroPadded(4)
+        if let month { text += "-" + month.zeroPadded(2) }
+        if let day { text += "-" + day.zeroPadded(2) }
         return text
     }
 
     /// A full date for systems that need one (feeds, sitemaps): missing parts become 1.
-    public var fullISO: String { String(format: "%04d-%02d-%02d", year, month ?? 1, day ?? 1) }
+    public var fullISO: String { year.zeroPadded(4) + "-" + (month ?? 1).zeroPadded(2) + "-" + (day ?? 1).zeroPadded(2) }
 
     public static func < (lhs: BriefDate, rhs: BriefDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
@@ -88,4 +88,13 @@ public struct BriefDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension Int {
+    /// `7.zeroPadded(2)` is `07`, like `String(format: "%02d")` without Foundation's formatter.
+    public func zeroPadded(_ width: Int) -> String {
+        let digits = String(magnitude)
+        let padding = String(repeating: "0", count: Swift.max(0, width - digits.count - (self < 0 ? 1 : 0)))
+        return (self < 0 ? "-" : "") + padding + digits
+    }
 }
