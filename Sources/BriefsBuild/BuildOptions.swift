@@ -23,9 +23,12 @@ public struct BuildOptions: Sendable {
     public var pdfOnDemand = false
     /// Reuse of the previous build's work in the same process (the preview server).
     public var cache: BuildCache?
-    /// Update the output folder file by file, writing only what changed (the preview's own
-    /// folder), instead of swapping in a complete new folder (releases).
-    public var writeInPlace = false
+    /// Where the build cache is kept between runs (`<site>/.briefpress/build-cache`); `nil` (the
+    /// default) starts every run from nothing. Ignored when `cache` is set.
+    public var cacheFile: URL?
+    /// Keep every rendered file in `BuildReport.files`. Tests look at them; the command line
+    /// turns this off, so a large site's pages are written and forgotten one by one.
+    public var keepsFiles = true
     /// Called after each PDF is made: (done, total, slug), for progress output.
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 
@@ -63,7 +66,19 @@ public struct BuildReport: Sendable {
     /// Every link to another site (and `mailto:`/`tel:`) in the briefs built, with its position,
     /// for the external link check (`check --external`).
     public var externalLinks: [BriefLink] = []
-    /// The text of every file read (site-relative path → text with `\n` line ends), so
-    /// diagnostics can show excerpts without reading files again.
+    /// The text of the files diagnostics point into (site-relative path → text with `\n` line
+    /// ends), for excerpts. Other files' text is read on demand with `sourceText(_:)`.
     public var sources: [String: String] = [:]
+    /// The site folder the paths are relative to.
+    public var siteRoot: URL?
+    /// Time per stage, for `--verbose` and the benchmarks.
+    public var timings: [(stage: String, seconds: Double)] = []
+
+    /// The text of the site file at `path` (from `sources`, else read from the site folder).
+    public func sourceText(_ path: String) -> String? {
+        if let text = sources[path] { return text }
+        guard let root = siteRoot, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+              case .success(let text) = SourceText.decode(Array(data), path: path) else { return nil }
+        return text
+    }
 }

@@ -2,8 +2,15 @@ import BriefsCore
 import Foundation
 import Logging
 
-/// Runs the pipeline: load → parse → validate → render → write. Each stage returns values and
-/// diagnostics; nothing is written unless the whole run is clean enough to publish.
+/// Runs the pipeline: load → decode → validate → render and write → site pages and link check →
+/// commit. Each stage returns values and diagnostics; the output folder changes only when the
+/// whole run is clean enough to publish.
+///
+/// Briefs are decoded, and then rendered, by a bounded number of parallel tasks. Rendering
+/// follows feed order, and each brief's page and exports are written as soon as they are made,
+/// so memory does not grow with the site: what stays of a brief is its `RenderRecord` (links,
+/// ids, home page entry, file fingerprints). With a `BuildCache`, a brief whose inputs did not
+/// change is neither decoded nor rendered, and its files are left as they are.
 public struct Builder: Sendable {
     public var options: BuildOptions
     public var logger: Logger
@@ -13,12 +20,12 @@ public struct Builder: Sendable {
         self.logger = logger
     }
 
-    /// Builds (or, without an output folder, only checks) the site. Throws `WriteError` only when
-    /// the output cannot be written; content problems are in the report.
+    /// Builds (or, without an output folder, only checks) the site. Throws `WriteError` or
+    /// `PDFError` only when the output cannot be written; content problems are in the report.
     public func run() async throws -> BuildReport {
-        logger.debug("[1/5] Load \(options.siteRoot.path)")
-        let source = SiteLoader.load(root: options.siteRoot, known: await options.cache?.knownFiles() ?? [:])
-        await options.cache?.storeFiles(source.briefs)
+        var timer = StageTimer(logger: logger)
+        let startedAt = Int(time(nil))
+        let source = SiteLoader.load(root: options.siteRoot)
         var diagnostics = source.diagnostics
         var site = SiteConfig(title: "", baseURL: "http://localhost/")
         if let text = source.configText {
@@ -26,24 +33,9 @@ public struct Builder: Sendable {
             site = config
             diagnostics += problems
         }
-
-        logger.debug("[2/5] Parse \(source.briefs.count) briefs")
-        let parsed = await parse(source.briefs, site: site, siteText: source.configText ?? "")
-        let briefs = parsed.compactMap(\.brief)
-        diagnostics += parsed.flatMap(\.diagnostics)
-
-        logger.debug("[3/5] Validate")
-        diagnostics += SiteValidator.validate(
-            briefs, site: site, slugs: source.briefs.map { ($0.slug, $0.path) }, today: options.today,
-            includeDrafts: options.includeDrafts)
-        let published = briefs.filter { options.includeDrafts || !$0.isDraft }
-
-        logger.debug("[4/5] Render")
-        var files: [OutputFile] = []
-        var printJobs: [PrintJob] = []
-        var externalLinks: [BriefLink] = []
-        var themeAssets: [String: URL] = [:]
-        var themeFingerprint = 0
+        timer.finish("find \(source.briefs.count) brief files, read site.yaml")
+        let cache = options.cache ?? options.cacheFile.map(BuildCache.load(from:))
+        timer.finish("read the build cache")
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
             siteRoot: options.siteRoot)
@@ -51,166 +43,265 @@ public struct Builder: Sendable {
         diagnostics += themeProblems
         var sources = loader.readTexts
         sources[source.configPath] = source.configText
-        for (file, parsedBrief) in zip(source.briefs, parsed) { sources[file.path] = parsedBrief.text }
-        if let theme, source.configText != nil {
-            let bytesByPath = Dictionary(source.briefs.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            let rendered = await render(published, site: site, theme: theme, siteText: source.configText ?? "",
-                                        bytes: bytesByPath)
-            diagnostics += rendered.flatMap(\.diagnostics)
-            files += rendered.flatMap(\.files)
-            printJobs = rendered.compactMap(\.printJob)
-            themeAssets = theme.assets
-            themeFingerprint = theme.fingerprint
-            let pages = SitePageRenderer(site: site, theme: theme)
-            let homeEntries = Dictionary(rendered.compactMap { brief in brief.homeEntry.map { (brief.slug, $0) } },
-                                         uniquingKeysWith: { first, _ in first })
-            files.append(pages.home(briefs: published, entries: homeEntries))
-            // Drafts never go into feeds or the sitemap, even in a --drafts build.
-            let drafts = Set(published.filter(\.isDraft).map(\.slug))
-            let entries = rendered.compactMap(\.feedEntry).filter { !drafts.contains($0.record.slug) }
-            files += SiteFeeds(site: site, entries: entries).files()
-            var outputPaths = Set(files.map(\.path))
-            outputPaths.formUnion(rendered.compactMap(\.printJob?.outputPath))
-            let draftBySlug = Dictionary(briefs.map { ($0.slug, $0.isDraft) }, uniquingKeysWith: { first, _ in first })
-            let linkPages = zip(published, rendered).map { brief, page in
-                InternalLinkChecker.Page(slug: page.slug, isDraft: brief.isDraft, ids: page.ids, links: page.links)
-            }
-            diagnostics += InternalLinkChecker(pages: linkPages, drafts: draftBySlug, outputPaths: outputPaths).check()
-            externalLinks = rendered.flatMap(\.links).filter { InternalLinkChecker.isExternal($0.destination) }
-            files.append(pages.notFound())
-            files += pages.assets()
+        timer.finish("load the theme")
+
+        var decodeKeyHasher = XXH64()
+        decodeKeyHasher.update(BuildCache.formatVersion)
+        decodeKeyHasher.update(source.configText ?? "")
+        let decodeKey = decodeKeyHasher.finalize()
+        let store = BriefStore()
+        let decoded = await Self.boundedMap(source.briefs, width: options.concurrency) { [site] index, file in
+            Self.decode(file, index: index, site: site, decodeKey: decodeKey, cache: cache, store: store)
+        }
+        for brief in decoded {
+            diagnostics += brief.diagnostics
+            if let text = brief.text { sources[brief.file.path] = text }
+        }
+        timer.finish("decode \(decoded.count) briefs (\(decoded.count - store.count) from the build cache)")
+
+        let facts = decoded.compactMap(\.facts)
+        diagnostics += SiteValidator.validate(
+            facts, site: site, slugs: source.briefs.map { ($0.slug, $0.path) }, today: options.today,
+            includeDrafts: options.includeDrafts)
+        let published = facts.filter { options.includeDrafts || !$0.isDraft }.sorted(by: BriefFacts.feedOrder)
+        timer.finish("validate")
+
+        var report = BuildReport(diagnostics: [], briefCount: source.briefs.count, publishedCount: published.count,
+                                 filesWritten: 0, files: [], failed: false)
+        report.siteRoot = options.siteRoot
+        guard let theme, source.configText != nil else {
+            return finish(&report, diagnostics: diagnostics, sources: sources, timer: timer)
         }
 
-        let failed = diagnostics.hasErrors || (options.strict && diagnostics.warningCount > 0) || source.configText == nil
-        var written = 0
-        var pdfStatistics = PDFStatistics()
-        if let output = options.output, !failed {
-            logger.debug("[5/5] Write \(files.count) files to \(output.path)")
-            let jobs = printJobs
-            var stage: PDFStage?
-            if !options.pdfOnDemand, let settings = options.pdf, !jobs.isEmpty {
-                stage = PDFStage(settings: settings, themeDigest: await themeDigest(themeAssets, fingerprint: themeFingerprint),
-                                 progress: options.pdfProgress)
+        // Problems found so far already stop the release: render anyway (every problem of the
+        // run is reported at once), but write nothing.
+        let writes = options.output != nil && !Self.fails(diagnostics, strict: options.strict)
+        let transaction = writes ? try options.output.map(OutputTransaction.init(target:)) : nil
+        defer { transaction?.rollback() }
+        var context = try RenderContext(
+            options: options, site: site, theme: theme, published: published, decoded: decoded, decodeKey: decodeKey,
+            cache: cache, store: store, transaction: transaction)
+        if let transaction { context.previousFeeds = Self.previousFeeds(cache: cache, transaction: transaction) }
+        let hasPDF = context.renderer.hasPDF
+        let pdfStage = context.pdfStage
+
+        // Render in feed order; each result is folded in, in that order, as soon as it is ready.
+        let feeds = SiteFeeds(site: site, updated: published.filter { !$0.isDraft }.map(\.modified).max())
+        let feedFiles = try transaction.map { transaction in
+            (atom: try transaction.stream("feed.xml", baseline: context.previousFeeds?.atom ?? transaction.previousFile("feed.xml")),
+             json: try transaction.stream("feed.json", baseline: context.previousFeeds?.json ?? transaction.previousFile("feed.json")))
+        }
+        var feedWriter = try FeedWriter(site: feeds, atom: feedFiles?.atom, json: feedFiles?.json,
+                                        previous: context.previousFeeds)
+        var assembly = SiteAssembly()
+        try await Self.orderedMap(published, width: options.concurrency) { [context] _, facts in
+            try context.render(facts)
+        } consume: { index, outcome in
+            var record = outcome.record
+            if let parts = record.feed {
+                let written = try feedWriter.append(parts)
+                if !(cache?.keepsFeedText ?? true) { record.feed = written }
             }
-            let statistics = PDFStatisticsBox()
-            if options.writeInPlace, let cache = options.cache {
-                written = try await InPlaceWriter(target: output, cache: cache).write(files)
-            } else {
-                // Each PDF's cache key (a hash of its print HTML and files) is computed once: it is
-                // both the PDF's fingerprint for "did anything change" and its name in the cache.
-                let keys = stage.map { stage in
-                    Dictionary(jobs.map { ($0.outputPath, stage.cacheKey(for: $0)) }, uniquingKeysWith: { first, _ in first })
-                } ?? [:]
-                written = try await OutputWriter(target: output).write(
-                    files.sorted { $0.path < $1.path }, extra: keys.mapValues { "pdf-" + $0 }
-                ) { staging in
-                    guard let stage else { return }
-                    await statistics.set(try await stage.run(jobs, keys: keys, staging: staging))
+            assembly.add(outcome, written: record, facts: published[index], keepFiles: options.keepsFiles)
+        }
+        try feedWriter.finish()
+        if let transaction, let feedFiles {
+            try transaction.finish(feedFiles.atom)
+            try transaction.finish(feedFiles.json)
+        }
+        timer.finish("render \(published.count) briefs (\(assembly.reused) from the build cache)")
+
+        // The pages and files of the whole site.
+        let pages = SitePageRenderer(site: site, theme: theme)
+        var siteFiles = [pages.home(assembly.homeEntries), OutputFile(path: "sitemap.xml", text: feeds.sitemap(assembly.sitemap)),
+                         OutputFile(path: "robots.txt", text: feeds.robots()), pages.notFound()]
+        siteFiles += pages.assets()
+        for file in siteFiles { try transaction?.put(file) }
+        if options.keepsFiles { assembly.files += siteFiles }
+        var outputPaths = assembly.outputPaths
+        outputPaths.formUnion(siteFiles.map(\.path))
+        outputPaths.formUnion(["feed.xml", "feed.json"])
+        if hasPDF { outputPaths.formUnion(published.map { "briefs/\($0.slug)/\($0.slug).pdf" }) }
+        let draftBySlug = Dictionary(facts.map { ($0.slug, $0.isDraft) }, uniquingKeysWith: { first, _ in first })
+        diagnostics += assembly.diagnostics
+        diagnostics += InternalLinkChecker(pages: assembly.linkPages, drafts: draftBySlug, outputPaths: outputPaths).check()
+        timer.finish("site pages, feeds and internal link check")
+
+        report.failed = Self.fails(diagnostics, strict: options.strict)
+        report.externalLinks = assembly.externalLinks
+        report.printJobs = assembly.printJobs
+        if options.keepsFiles {
+            let feedTexts = try Self.feedFiles(site: feeds, parts: assembly.feedParts)
+            report.files = (assembly.files + feedTexts).sorted { $0.path < $1.path }
+        }
+        if options.pdfOnDemand { report.themeDigest = context.themeDigest ?? "" }
+        if let transaction, !report.failed {
+            if let pdfStage, !assembly.pdfJobs.isEmpty {
+                report.pdf = try await Self.makePDFs(assembly.pdfJobs, stage: pdfStage, theme: theme, transaction: transaction)
+                timer.finish("PDFs (\(report.pdf.rendered) rendered)")
+            }
+            report.pdf.reused += assembly.reusedPDFs
+            report.filesWritten = try transaction.commit()
+            timer.finish("write (\(report.filesWritten) files changed)")
+        }
+        if let cache {
+            let committed = transaction != nil && !report.failed
+            // Records whose feed entries point into feeds that were not written stay out.
+            for (path, key, record, reused) in assembly.cacheRecords
+            where cache.keepsFeedText || committed || (transaction == nil && !reused) {
+                guard var entry = cache.entry(path) else { continue }
+                // A reused brief whose entries stayed where they were changes nothing.
+                if reused, entry.renderKey == key, entry.render?.feed == record.feed { continue }
+                var record = record
+                if committed, !reused, let transaction, let page = record.files.first {
+                    record.folder = FileStamp.of(transaction.target + "/" + (page.path as NSString).deletingLastPathComponent)
+                }
+                entry.renderKey = key
+                entry.render = record
+                cache.store(path, entry)
+            }
+            cache.finishBuild(keeping: Set(source.briefs.map(\.path)), startedAt: startedAt,
+                              feeds: committed ? transaction.flatMap { Self.feedStamps(output: $0.target) } : cache.feedFiles)
+            if options.cache == nil, let file = options.cacheFile {
+                do {
+                    try cache.save(to: file)
+                } catch {
+                    logger.warning("the build cache \(file.path) could not be written: \(error)")
                 }
             }
-            pdfStatistics = await statistics.value
-            // Nothing changed: the writer left the output, PDFs included, as it was.
-            if stage != nil, pdfStatistics == PDFStatistics() { pdfStatistics.reused = jobs.count }
-            written += pdfStatistics.rendered + pdfStatistics.cached
+            timer.finish("build cache")
         }
+        return finish(&report, diagnostics: diagnostics, sources: sources, timer: timer)
+    }
+
+    private func finish(_ report: inout BuildReport, diagnostics: [Diagnostic], sources: [String: String],
+                        timer: StageTimer) -> BuildReport {
         // A site default (say, its license) can raise the same problem for every brief: report it once.
-        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sorted(), briefCount: source.briefs.count,
-                                 publishedCount: published.count, filesWritten: written, files: files, failed: failed)
-        report.pdf = pdfStatistics
+        report.diagnostics = Array(Set(diagnostics)).sorted()
+        report.failed = Self.fails(report.diagnostics, strict: options.strict) || sources[SiteLoader.configPath] == nil
+        // Excerpts for every file a problem points into (cached problems name files not read).
+        var sources = sources
+        for path in Set(report.diagnostics.compactMap(\.location?.path)) where sources[path] == nil {
+            sources[path] = report.sourceText(path)
+        }
         report.sources = sources
-        report.externalLinks = externalLinks
-        report.printJobs = printJobs
-        if options.pdfOnDemand { report.themeDigest = await themeDigest(themeAssets, fingerprint: themeFingerprint) }
+        report.timings = timer.stages
         return report
     }
 
-    /// The digest of the theme's assets for PDF cache keys (hashing the fonts costs a few
-    /// milliseconds), remembered by the build cache while the theme is unchanged.
-    func themeDigest(_ assets: [String: URL], fingerprint: Int) async -> String {
-        if let cache = options.cache, let known = await cache.themeDigest(for: fingerprint) { return known }
-        let digest = PDFStage.digest(of: assets)
-        await options.cache?.storeThemeDigest(digest, for: fingerprint)
-        return digest
+    static func fails(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
+        diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
+    }
+
+    // MARK: - Decoding
+
+    struct DecodedBrief: Sendable {
+        var file: BriefFile
+        var facts: BriefFacts?
+        var diagnostics: [Diagnostic]
+        var contentHash: UInt64
+        /// The text, kept only when it has problems (for excerpts).
+        var text: String?
+    }
+
+    /// Decodes one file, or takes what decoding it found from the cache when neither the file
+    /// nor `site.yaml` changed. A decoded `Brief` goes into `store` for rendering.
+    static func decode(_ file: BriefFile, index: Int, site: SiteConfig, decodeKey: UInt64, cache: BuildCache?,
+                       store: BriefStore) -> DecodedBrief {
+        let entry = cache?.entry(file.path)
+        if let entry, let cache, entry.decodeKey == decodeKey, entry.stamp == file.stamp, !cache.isRacy(file.stamp) {
+            cache.countDecodeHit()
+            return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: entry.contentHash)
+        }
+        let bytes: [UInt8]
+        switch file.read() {
+        case .success(let read): bytes = read
+        case .failure(let diagnostic):
+            cache?.store(file.path, BuildCache.Entry(stamp: file.stamp, contentHash: 0, decodeKey: decodeKey, facts: nil,
+                                                     diagnostics: [diagnostic]))
+            return DecodedBrief(file: file, facts: nil, diagnostics: [diagnostic], contentHash: 0)
+        }
+        let contentHash = XXH64.hash(bytes)
+        if var entry, let cache, entry.decodeKey == decodeKey, entry.contentHash == contentHash {
+            // Touched or copied back, not changed.
+            cache.countDecodeHit()
+            entry.stamp = file.stamp
+            cache.store(file.path, entry)
+            return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: contentHash)
+        }
+        var result = DecodedBrief(file: file, facts: nil, diagnostics: [], contentHash: contentHash)
+        switch SourceText.decode(bytes, path: file.path) {
+        case .failure(let diagnostic):
+            result.diagnostics = [diagnostic]
+        case .success(let text):
+            let (brief, diagnostics) = BriefDecoder.decode(text: text, path: file.path, slug: file.slug, site: site)
+            result.diagnostics = diagnostics
+            if let brief {
+                result.facts = BriefFacts(brief)
+                store.put(brief)
+            }
+            if !diagnostics.isEmpty { result.text = text }
+        }
+        cache?.store(file.path, BuildCache.Entry(stamp: file.stamp, contentHash: contentHash, decodeKey: decodeKey,
+                                                 facts: result.facts, diagnostics: result.diagnostics))
+        return result
+    }
+
+    // MARK: - Feeds
+
+    /// The feeds of the previous build (mapped, not read), when the cache's feed entries point into them.
+    static func previousFeeds(cache: BuildCache?, transaction: OutputTransaction) -> FeedWriter.Previous? {
+        guard transaction.mode == .inPlace, let cache, !cache.keepsFeedText, let recorded = cache.feedFiles,
+              recorded.output == transaction.target, feedStamps(output: transaction.target) == recorded,
+              let atom = transaction.previousFile("feed.xml"), let json = transaction.previousFile("feed.json") else { return nil }
+        return FeedWriter.Previous(atom: atom, json: json)
+    }
+
+    static func feedStamps(output: String) -> FeedFileStamps? {
+        guard let atom = FileStamp.of(output + "/feed.xml"), let json = FileStamp.of(output + "/feed.json") else { return nil }
+        return FeedFileStamps(output: output, atom: atom, json: json)
+    }
+
+    /// The feeds as files, for reports that keep their files (tests, `check`).
+    static func feedFiles(site: SiteFeeds, parts: [FeedParts]) throws -> [OutputFile] {
+        var atom = site.atomHead()
+        var json = site.jsonHead()
+        for (index, part) in parts.enumerated() {
+            guard case .text(let entry) = part.atom, case .text(let item) = part.json else { continue }
+            atom += entry
+            json += (index > 0 ? SiteFeeds.jsonSeparator : "") + item
+        }
+        return [OutputFile(path: "feed.xml", text: atom + SiteFeeds.atomTail),
+                OutputFile(path: "feed.json", text: json + SiteFeeds.jsonTail)]
+    }
+
+    // MARK: - PDFs
+
+    static func makePDFs(_ jobs: [(job: PrintJob, key: String)], stage: PDFStage, theme: Theme,
+                         transaction: OutputTransaction) async throws -> PDFStatistics {
+        // PDFs that did not change are in the output already.
+        let pending = jobs.filter { !transaction.keep([OutputFileRecord(path: $0.job.outputPath, fingerprint: "pdf-" + $0.key)]) }
+        // A fresh output already holds everything the print HTML refers to; an output updated in
+        // place does not yet, so the PDFs are made from a folder of links to the sources.
+        let tree = transaction.mode == .inPlace && !pending.isEmpty
+            ? try PrintTree.make(assets: theme.assets, jobs: pending.map(\.job)) : nil
+        defer { tree?.remove() }
+        let root = URL(fileURLWithPath: transaction.root, isDirectory: true)
+        let keys = Dictionary(pending.map { ($0.job.outputPath, $0.key) }, uniquingKeysWith: { first, _ in first })
+        var statistics = try await stage.run(pending, base: { job in
+            tree?.base(for: job) ?? root.appendingPathComponent("briefs/\(job.slug)", isDirectory: true)
+        }, deliver: { job, pdf in
+            try transaction.put(OutputFile(path: job.outputPath, content: .copy(pdf)), fingerprint: "pdf-" + (keys[job.outputPath] ?? ""))
+        })
+        statistics.reused = jobs.count - pending.count
+        return statistics
     }
 
     // MARK: - Parallel stages
 
-    struct ParsedBrief: Sendable {
-        var index: Int
-        var brief: Brief?
-        var diagnostics: [Diagnostic]
-        /// The decoded text, kept for source excerpts in diagnostics.
-        var text: String?
-    }
-
-    /// Decodes every brief, at most `concurrency` at a time, keeping file order in the result;
-    /// with a cache, briefs whose file and site.yaml did not change are taken from it.
-    func parse(_ files: [BriefFile], site: SiteConfig, siteText: String) async -> [ParsedBrief] {
-        var results = [ParsedBrief?](repeating: nil, count: files.count)
-        if let cache = options.cache {
-            for (index, file) in files.enumerated() {
-                if var hit = await cache.parsedBrief(path: file.path, bytes: file.bytes, siteText: siteText) {
-                    hit.index = index
-                    results[index] = hit
-                }
-            }
-        }
-        let missing = results.indices.filter { results[$0] == nil }
-        let fresh = await decode(missing.map { files[$0] }, site: site)
-        for (position, index) in missing.enumerated() {
-            var value = fresh[position]
-            value.index = index
-            results[index] = value
-            await options.cache?.store(path: files[index].path, bytes: files[index].bytes, siteText: siteText, parsed: value)
-        }
-        return results.compactMap { $0 }
-    }
-
-    func decode(_ files: [BriefFile], site: SiteConfig) async -> [ParsedBrief] {
-        await boundedMap(files) { index, file in
-            switch SourceText.decode(file.bytes, path: file.path) {
-            case .failure(let diagnostic):
-                return ParsedBrief(index: index, brief: nil, diagnostics: [diagnostic])
-            case .success(let text):
-                let (brief, diagnostics) = BriefDecoder.decode(text: text, path: file.path, slug: file.slug, site: site)
-                return ParsedBrief(index: index, brief: brief, diagnostics: diagnostics, text: text)
-            }
-        }
-    }
-
-    func render(_ briefs: [Brief], site: SiteConfig, theme: Theme, siteText: String,
-                bytes: [String: [UInt8]]) async -> [RenderedBrief] {
-        let renderer = BriefRenderer(
-            site: site, theme: theme, briefs: Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first }),
-            siteRoot: options.siteRoot, fileExists: { FileManager.default.fileExists(atPath: $0.path) },
-            hasPDF: (options.pdf != nil && options.output != nil) || options.pdfOnDemand,
-            seriesHeadings: SitePageRenderer.seriesHeadings(briefs, site: site))
-        guard let cache = options.cache else {
-            return await boundedMap(briefs) { _, brief in renderer.render(brief) }
-        }
-        // A page depends on its brief, site.yaml, the theme, and the language of its translation.
-        let bySlug = renderer.briefs
-        let keys = briefs.map { brief in
-            BuildCache.RenderKey(bytes: bytes[brief.sourcePath] ?? [], siteText: siteText, theme: theme.fingerprint,
-                                 hasPDF: renderer.hasPDF, seriesHeadings: renderer.seriesHeadings,
-                                 translationLanguage: brief.translationSlug.flatMap { bySlug[$0]?.language.value })
-        }
-        var results = [RenderedBrief?](repeating: nil, count: briefs.count)
-        for (index, brief) in briefs.enumerated() {
-            results[index] = await cache.renderedBrief(slug: brief.slug, key: keys[index])
-        }
-        let missing = results.indices.filter { results[$0] == nil }
-        let fresh = await boundedMap(missing.map { briefs[$0] }) { _, brief in renderer.render(brief) }
-        for (position, index) in missing.enumerated() {
-            results[index] = fresh[position]
-            await cache.store(slug: briefs[index].slug, key: keys[index], rendered: fresh[position])
-        }
-        return results.compactMap { $0 }
-    }
-
-    /// Maps `items` with at most `options.concurrency` tasks in flight; results keep input order.
-    func boundedMap<Item: Sendable, Result: Sendable>(
-        _ items: [Item], _ transform: @escaping @Sendable (Int, Item) -> Result
+    /// Maps `items` with at most `width` tasks in flight; results keep input order.
+    static func boundedMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], width: Int, _ transform: @escaping @Sendable (Int, Item) -> Result
     ) async -> [Result] {
         var results = [Result?](repeating: nil, count: items.count)
         await withTaskGroup(of: (Int, Result).self) { group in
@@ -222,7 +313,7 @@ public struct Builder: Sendable {
                 group.addTask { (index, transform(index, item)) }
                 next += 1
             }
-            for _ in 0..<min(options.concurrency, items.count) { submit() }
+            for _ in 0..<min(width, items.count) { submit() }
             while let (index, result) = await group.next() {
                 results[index] = result
                 submit()
@@ -230,10 +321,77 @@ public struct Builder: Sendable {
         }
         return results.compactMap { $0 }
     }
+
+    /// Runs `transform` over `items` with at most `width` tasks in flight and hands each result
+    /// to `consume` in input order, as soon as it and all before it are done. At most a few
+    /// results wait for a slow one, so memory stays flat however many items there are.
+    static func orderedMap<Item: Sendable, Result: Sendable>(
+        _ items: [Item], width: Int, _ transform: @escaping @Sendable (Int, Item) throws -> Result,
+        consume: (Int, Result) throws -> Void
+    ) async throws {
+        let window = max(1, width) * 4
+        try await withThrowingTaskGroup(of: (Int, Result).self) { group in
+            var waiting: [Int: Result] = [:]
+            var next = 0
+            var consumed = 0
+            var running = 0
+            func submit() {
+                while running < width, next < items.count, next < consumed + window {
+                    let index = next
+                    let item = items[index]
+                    group.addTask { (index, try transform(index, item)) }
+                    next += 1
+                    running += 1
+                }
+            }
+            submit()
+            while let (index, result) = try await group.next() {
+                running -= 1
+                waiting[index] = result
+                while let ready = waiting.removeValue(forKey: consumed) {
+                    try consume(consumed, ready)
+                    consumed += 1
+                }
+                submit()
+            }
+        }
+    }
 }
 
-/// Carries the PDF statistics out of the writer's closure.
-private actor PDFStatisticsBox {
-    var value = PDFStatistics()
-    func set(_ statistics: PDFStatistics) { value = statistics }
+/// Decoded briefs waiting to be rendered; each is handed out once, so its memory goes as soon
+/// as its page is written.
+final class BriefStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private var briefs: [String: Brief] = [:]
+    private var total = 0
+
+    func put(_ brief: Brief) {
+        lock.withLock {
+            briefs[brief.sourcePath] = brief
+            total += 1
+        }
+    }
+
+    func take(_ path: String) -> Brief? { lock.withLock { briefs.removeValue(forKey: path) } }
+
+    /// How many briefs were decoded in this run.
+    var count: Int { lock.withLock { total } }
+}
+
+/// Wall time per stage, logged with `--verbose`.
+struct StageTimer {
+    let logger: Logger
+    private var last = ContinuousClock.now
+    private(set) var stages: [(stage: String, seconds: Double)] = []
+
+    init(logger: Logger) { self.logger = logger }
+
+    mutating func finish(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        last = now
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        stages.append((stage, seconds))
+        logger.debug("\(stage): \((seconds * 1000).rounded()) ms")
+    }
 }

@@ -14,9 +14,13 @@ struct ExternalLinkRun {
 
     /// Checks the report's external links and saves the cache; `logger` gets a line for `--verbose`.
     func run(_ report: BuildReport, logger: Logger) async -> LinkCheckResult {
+        // The report holds the text of files with problems only; the others are read here, once each.
+        var texts = report.sources
         let links = report.externalLinks.map { link in
-            LinkOccurrence(destination: link.destination,
-                           location: Self.destinationLocation(link.destination, after: link.location, in: report.sources))
+            let path = link.location.path
+            if texts[path] == nil { texts[path] = report.sourceText(path) }
+            return LinkOccurrence(destination: link.destination,
+                                  location: Self.destinationLocation(link.destination, after: link.location, in: texts))
         }
         let checker = ExternalLinkChecker(
             options: options.checkOptions(environment: ProcessInfo.processInfo.environment),

@@ -29,6 +29,9 @@ struct Runner {
         var buildOptions = BuildOptions(
             siteRoot: root, output: output, includeDrafts: options.drafts, strict: options.strict,
             today: Self.today(), themeSearchPaths: ThemeLocator.builtInThemeFolders())
+        // Pages are written and forgotten one by one; unchanged briefs come from the cache.
+        buildOptions.keepsFiles = false
+        if !options.noCache { buildOptions.cacheFile = root.appendingPathComponent(".briefpress/build-cache") }
         if pdf, output != nil {
             buildOptions.pdf = PDFSettings(
                 python: ThemeLocator.python(),
@@ -120,7 +123,7 @@ struct Runner {
         let pdfs = report.pdf.rendered + report.pdf.cached + report.pdf.reused == 0 ? ""
             : ", \(report.pdf.rendered) PDFs rendered, \(report.pdf.cached + report.pdf.reused) unchanged"
         // Pages link to folders (briefs/x/), which a browser resolves only over HTTP, not file://.
-        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) files written\(pdfs)).\n"
+        return "briefpress: \(found). Built \(report.publishedCount) \(report.publishedCount == 1 ? "brief" : "briefs")\(draftNote) into \(shown)/ (\(report.filesWritten) \(report.filesWritten == 1 ? "file" : "files") written\(pdfs)).\n"
             + "To look at it: python3 -m http.server --directory \(shown) 8000, then open http://127.0.0.1:8000/"
     }
 

@@ -20,8 +20,11 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only problems, no summary.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print each step of the build.")
+    @Flag(name: .shortAndLong, help: "Also print each step of the build, with its time.")
     var verbose = false
+
+    @Flag(name: .long, help: "Decode and render every brief again instead of reusing unchanged ones from .briefpress/build-cache.")
+    var noCache = false
 
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }

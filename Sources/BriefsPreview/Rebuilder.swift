@@ -31,7 +31,6 @@ public struct Rebuilder: Sendable {
         options.pdf = state.pdf
         options.pdfOnDemand = state.pdf != nil
         options.cache = cache
-        options.writeInPlace = true
         do {
             let report = try await Builder(options: options, logger: logger).run()
             await state.finished(problems: report.diagnostics, sources: report.sources, printJobs: report.printJobs,

@@ -11,7 +11,6 @@ struct IncrementalBuildTests {
         var options = BuildOptions(siteRoot: site.root, output: site.output, includeDrafts: true, today: TestSite.today,
                                    themeSearchPaths: [TestSite.themes])
         options.cache = cache
-        options.writeInPlace = true
         return options
     }
 
@@ -53,8 +52,15 @@ struct IncrementalBuildTests {
         defer { site.remove() }
         let cache = BuildCache()
         _ = try await Builder(options: options(site, cache: cache)).run()
-        let cached = try await Builder(options: options(site, cache: cache)).run().files
-        let fresh = try await Builder(options: options(site, cache: BuildCache())).run().files
-        #expect(cached == fresh)
+        let cached = try await Builder(options: options(site, cache: cache)).run()
+        #expect(cached.filesWritten == 0)
+        #expect(await cache.renderHits == 1)
+        var fresh = options(site, cache: BuildCache())
+        fresh.cache = nil
+        fresh.output = site.root.appendingPathComponent("fresh", isDirectory: true)
+        _ = try await Builder(options: fresh).run()
+        let expected = site.files(in: fresh.output)
+        #expect(!expected.isEmpty)
+        #expect(site.files() == expected)
     }
 }

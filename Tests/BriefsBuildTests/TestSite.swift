@@ -85,4 +85,18 @@ struct TestSite {
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
+
+    /// Every file below `folder` (default: the output) by relative path, with its bytes.
+    func files(in folder: URL? = nil) -> [String: Data] {
+        let base = (folder ?? output).standardizedFileURL
+        var result: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return [:]
+        }
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let path = String(url.standardizedFileURL.path.dropFirst(base.path.count + 1))
+            result[path] = FileManager.default.contents(atPath: url.path)
+        }
+        return result
+    }
 }

@@ -1,102 +1,308 @@
 import BriefsCore
 import Foundation
 
-/// What one build can reuse from the previous build in the same process (the preview server):
-/// decoded briefs whose file did not change, rendered briefs whose inputs did not change, and
-/// what was last written where, so only changed files are written again.
+/// What a build can reuse from earlier builds: for every brief file, what decoding it found (its
+/// facts and problems) and what rendering it left (links, ids, home page entry, feed entries,
+/// the fingerprints of its files). A brief whose file, `site.yaml`, theme and neighbours did not
+/// change is neither decoded nor rendered again, and its files are left as they are.
 ///
-/// Keys compare the inputs themselves (file bytes, site.yaml text, a theme fingerprint), not
-/// hashes of them, so a stale page can never be served because two inputs collided.
-public actor BuildCache {
-    struct ParseEntry {
-        var bytes: [UInt8]
-        var siteText: String
-        var parsed: Builder.ParsedBrief
+/// The preview keeps one cache in memory between rebuilds; `briefpress build` and `check` keep
+/// it in `.briefpress/build-cache` between runs. Keys hash the inputs (XXH64 of the file's
+/// bytes, of `site.yaml`, of the theme), so a renamed-and-restored or touched file is still a
+/// hit, and an edit is always a miss.
+public final class BuildCache: @unchecked Sendable {
+    /// Bump whenever decoding, rendering or this format changes what a build produces.
+    static let formatVersion: UInt64 = 2
+
+    struct Entry: Sendable {
+        /// The file as last read; a file with the same stamp is not read again.
+        var stamp: FileStamp
+        var contentHash: UInt64
+        /// Hash of everything decoding depended on besides the file (`site.yaml`, the version).
+        var decodeKey: UInt64
+        /// `nil` when the file did not decode into a brief.
+        var facts: BriefFacts?
+        var diagnostics: [Diagnostic]
+        var renderKey: UInt64?
+        var render: RenderRecord?
     }
 
-    struct RenderKey: Equatable {
-        var bytes: [UInt8]
-        var siteText: String
-        var theme: Int
-        var hasPDF: Bool
-        var seriesHeadings: Bool
-        var translationLanguage: String?
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    /// When the stamps were taken (wall clock). A file modified within a second before it may
+    /// have changed again without changing its stamp, so its content is checked ("racy git").
+    private(set) var recordedAt: Int = 0
+    /// The feed files the `.previous` feed parts point into, as they were written.
+    private(set) var feedFiles: FeedFileStamps?
+    /// Keep feed texts in memory (the preview) instead of only their place in the written feeds.
+    let keepsFeedText: Bool
+    private var hits = (decode: 0, render: 0)
+    /// Whether anything changed since the cache was loaded (else saving it is skipped).
+    private var isDirty = false
+
+    /// Briefs taken from the cache instead of decoded, and instead of rendered (for tests).
+    public var decodeHits: Int { lock.withLock { hits.decode } }
+    public var renderHits: Int { lock.withLock { hits.render } }
+
+    /// An empty cache kept in memory (the preview's).
+    public init() {
+        keepsFeedText = true
     }
 
-    private var parsed: [String: ParseEntry] = [:]
-    private var rendered: [String: (key: RenderKey, value: RenderedBrief)] = [:]
-    /// Output path → fingerprint of what was written there last time.
-    private var written: [String: Int] = [:]
-    private var themeDigests: [Int: String] = [:]
-    private var files: [String: BriefFile] = [:]
-    public private(set) var parseHits = 0
-    public private(set) var renderHits = 0
-
-    public init() {}
-
-    func parsedBrief(path: String, bytes: [UInt8], siteText: String) -> Builder.ParsedBrief? {
-        guard let entry = parsed[path], entry.siteText == siteText, entry.bytes == bytes else { return nil }
-        parseHits += 1
-        return entry.parsed
+    private init(keepsFeedText: Bool) {
+        self.keepsFeedText = keepsFeedText
     }
 
-    func store(path: String, bytes: [UInt8], siteText: String, parsed value: Builder.ParsedBrief) {
-        parsed[path] = ParseEntry(bytes: bytes, siteText: siteText, parsed: value)
-    }
+    func entry(_ path: String) -> Entry? { lock.withLock { entries[path] } }
 
-    func renderedBrief(slug: String, key: RenderKey) -> RenderedBrief? {
-        guard let entry = rendered[slug], entry.key == key else { return nil }
-        renderHits += 1
-        return entry.value
-    }
-
-    func store(slug: String, key: RenderKey, rendered value: RenderedBrief) {
-        rendered[slug] = (key, value)
-    }
-
-    /// The files whose content differs from what was last written (all of them the first time),
-    /// and the paths written last time that this build no longer has.
-    func changes(in files: [OutputFile]) -> (changed: [OutputFile], removed: [String]) {
-        var next: [String: Int] = [:]
-        var changed: [OutputFile] = []
-        for file in files {
-            let fingerprint = Self.fingerprint(file)
-            next[file.path] = fingerprint
-            if written[file.path] != fingerprint { changed.append(file) }
+    func store(_ path: String, _ entry: Entry) {
+        lock.withLock {
+            entries[path] = entry
+            isDirty = true
         }
-        let removed = written.keys.filter { next[$0] == nil }.sorted()
-        return (changed, removed)
     }
 
-    func recordWritten(_ files: [OutputFile]) {
-        written = Dictionary(files.map { ($0.path, Self.fingerprint($0)) }, uniquingKeysWith: { _, last in last })
-    }
+    func countDecodeHit() { lock.withLock { hits.decode += 1 } }
+    func countRenderHit() { lock.withLock { hits.render += 1 } }
 
-    func forgetWritten() { written = [:] }
-
-    func themeDigest(for fingerprint: Int) -> String? { themeDigests[fingerprint] }
-
-    /// The brief files as last read, by site-relative path.
-    func knownFiles() -> [String: BriefFile] { files }
-
-    func storeFiles(_ briefs: [BriefFile]) {
-        files = Dictionary(briefs.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
-    }
-
-    func storeThemeDigest(_ digest: String, for fingerprint: Int) { themeDigests = [fingerprint: digest] }
-
-    var hasWritten: Bool { !written.isEmpty }
-
-    static func fingerprint(_ file: OutputFile) -> Int {
-        var hasher = Hasher()
-        switch file.content {
-        case .bytes(let data): hasher.combine(data)
-        case .copy(let url):
-            hasher.combine(url.path)
-            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-            hasher.combine(values?.fileSize)
-            hasher.combine(values?.contentModificationDate)
+    /// Forgets files that no longer exist and records when this build took its stamps.
+    func finishBuild(keeping paths: Set<String>, startedAt: Int, feeds: FeedFileStamps?) {
+        lock.withLock {
+            if entries.count != paths.count || !entries.keys.allSatisfy(paths.contains) {
+                entries = entries.filter { paths.contains($0.key) }
+                isDirty = true
+            }
+            // A build that changed nothing keeps the old time: the stamps are the old ones.
+            if isDirty { recordedAt = startedAt }
+            if feeds != feedFiles { isDirty = true }
+            feedFiles = feeds
         }
-        return hasher.finalize()
+    }
+
+    /// Whether a file with this stamp may have been changed since the stamp was taken without
+    /// the stamp showing it.
+    func isRacy(_ stamp: FileStamp) -> Bool {
+        stamp.modifiedSeconds >= lock.withLock { recordedAt } - 1
+    }
+
+    // MARK: - On disk
+
+    private static let magic = Array("briefpress build cache\n".utf8)
+
+    /// The cache saved at `url`, or an empty one when there is none or it cannot be read (a
+    /// cache never stops a build).
+    public static func load(from url: URL) -> BuildCache {
+        let cache = BuildCache(keepsFeedText: false)
+        guard let bytes = FileSystem.readBytes(url.path), bytes.starts(with: magic) else { return cache }
+        var reader = BinaryReader(bytes, from: magic.count)
+        do {
+            guard try reader.readUInt64() == formatVersion else { return cache }
+            cache.recordedAt = try reader.readInt()
+            cache.feedFiles = try reader.readOptional { try FeedFileStamps(from: &$0) }
+            let entries = try reader.readArray { reader -> (String, Entry) in
+                (try reader.readString(), try Entry(from: &reader))
+            }
+            cache.entries = Dictionary(entries, uniquingKeysWith: { _, last in last })
+        } catch {
+            return BuildCache(keepsFeedText: false)
+        }
+        return cache
+    }
+
+    /// Writes the cache to `url` (atomically: a half-written cache is never read), unless
+    /// nothing in it changed since it was read from there.
+    public func save(to url: URL) throws {
+        guard lock.withLock({ isDirty }) || access(url.path, F_OK) != 0 else { return }
+        var writer = BinaryWriter(capacity: 1 << 20)
+        lock.withLock {
+            writer.write(BuildCache.formatVersion)
+            writer.write(recordedAt)
+            writer.write(feedFiles) { $0.write($1) }
+            writer.write(entries.sorted { $0.key < $1.key }) { writer, pair in
+                writer.write(pair.key)
+                writer.write(pair.value)
+            }
+        }
+        let folder = url.deletingLastPathComponent().path
+        try FileSystem.makeDirectories(folder)
+        let temporary = FileSystem.temporaryPath(for: url.path)
+        try FileSystem.write(Self.magic + writer.bytes, to: temporary)
+        try FileSystem.rename(temporary, to: url.path)
+        lock.withLock { isDirty = false }
+    }
+}
+
+/// The feed files as the build that recorded feed offsets wrote them.
+struct FeedFileStamps: Sendable, Equatable {
+    var output: String
+    var atom: FileStamp
+    var json: FileStamp
+}
+
+// MARK: - Binary form
+
+extension BinaryWriter {
+    mutating func write(_ stamp: FileStamp) {
+        write(stamp.size)
+        write(stamp.modifiedSeconds)
+        write(stamp.modifiedNanoseconds)
+        write(stamp.inode)
+        write(stamp.isDirectory)
+    }
+
+    mutating func write(_ feeds: FeedFileStamps) {
+        write(feeds.output)
+        write(feeds.atom)
+        write(feeds.json)
+    }
+
+    mutating func write(_ entry: BuildCache.Entry) {
+        write(entry.stamp)
+        write(entry.contentHash)
+        write(entry.decodeKey)
+        write(entry.facts) { $0.write($1) }
+        write(entry.diagnostics) { $0.write($1) }
+        // A render record is worth keeping only with its feed entries' places in the feeds.
+        let render = entry.render.flatMap { record -> RenderRecord? in
+            guard let feed = record.feed else { return record }
+            guard case .previous = feed.atom, case .previous = feed.json else { return nil }
+            return record
+        }
+        write(render == nil ? nil : entry.renderKey) { $0.write($1) }
+        write(render) { $0.write($1) }
+    }
+
+    mutating func write(_ facts: BriefFacts) {
+        write(facts.slug)
+        write(facts.sourcePath)
+        write(facts.isDraft)
+        write(facts.language)
+        write(facts.series)
+        write(facts.date) { $0.write($1) }
+        write(facts.updated) { $0.write($1) }
+        write(facts.doi) { writer, doi in writer.write(doi) { $0.write($1) } }
+        write(facts.translation) { writer, slug in writer.write(slug) { $0.write($1) } }
+    }
+
+    mutating func write(_ record: RenderRecord) {
+        write(record.slug)
+        write(record.links) { writer, link in
+            writer.write(link.kind == .image)
+            writer.write(link.destination)
+            writer.write(link.location)
+            writer.write(link.text)
+        }
+        write(record.ids)
+        write(record.homeEntry)
+        write(record.sitemapXML)
+        write(record.feed) { writer, feed in
+            for part in [feed.atom, feed.json] {
+                if case .previous(let offset, let length) = part {
+                    writer.write(offset)
+                    writer.write(length)
+                }
+            }
+            writer.write(feed.modified)
+        }
+        write(record.files) { writer, file in
+            writer.write(file.path)
+            writer.write(file.fingerprint)
+        }
+        write(record.dependencies) { writer, dependency in
+            writer.write(dependency.path)
+            writer.write(dependency.stamp) { $0.write($1) }
+        }
+        write(record.diagnostics) { $0.write($1) }
+        write(record.folder) { $0.write($1) }
+    }
+
+    mutating func write(_ entry: BriefSummaryView) {
+        write(entry.url)
+        write(entry.title)
+        write(entry.subtitle)
+        write(entry.authors)
+        write(entry.date.iso)
+        write(entry.date.display)
+        write(entry.summary)
+        write(entry.lang)
+        write(entry.seriesLine)
+        write(entry.isDraft)
+        write(entry.headingLevel)
+        write(entry.draftLabel)
+        write(entry.html)
+    }
+}
+
+extension FileStamp {
+    init(from reader: inout BinaryReader) throws {
+        self.init(size: try reader.readInt(), modifiedSeconds: try reader.readInt(),
+                  modifiedNanoseconds: try reader.readInt(), inode: try reader.readUInt64(), isDirectory: try reader.readBool())
+    }
+}
+
+extension FeedFileStamps {
+    init(from reader: inout BinaryReader) throws {
+        self.init(output: try reader.readString(), atom: try FileStamp(from: &reader), json: try FileStamp(from: &reader))
+    }
+}
+
+extension BuildCache.Entry {
+    init(from reader: inout BinaryReader) throws {
+        stamp = try FileStamp(from: &reader)
+        contentHash = try reader.readUInt64()
+        decodeKey = try reader.readUInt64()
+        facts = try reader.readOptional { try BriefFacts(from: &$0) }
+        diagnostics = try reader.readArray { try $0.readDiagnostic() }
+        renderKey = try reader.readOptional { try $0.readUInt64() }
+        render = try reader.readOptional { try RenderRecord(from: &$0) }
+    }
+}
+
+extension BriefFacts {
+    init(from reader: inout BinaryReader) throws {
+        self.init(
+            slug: try reader.readString(), sourcePath: try reader.readString(), isDraft: try reader.readBool(),
+            language: try reader.readString(), series: try reader.readOptionalString(),
+            date: try reader.readLocated { try $0.readDate() }, updated: try reader.readOptional { try $0.readDate() },
+            doi: try reader.readOptional { try $0.readLocated { try $0.readString() } },
+            translation: try reader.readOptional { try $0.readLocated { try $0.readString() } })
+    }
+}
+
+extension RenderRecord {
+    init(from reader: inout BinaryReader) throws {
+        slug = try reader.readString()
+        links = try reader.readArray { reader in
+            BriefLink(kind: try reader.readBool() ? .image : .link, destination: try reader.readString(),
+                      location: try reader.readLocation(), text: try reader.readString())
+        }
+        ids = try reader.readStrings()
+        homeEntry = try BriefSummaryView(from: &reader)
+        sitemapXML = try reader.readString()
+        feed = try reader.readOptional { reader in
+            let atom = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
+            let json = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
+            return FeedParts(atom: atom, json: json, modified: try reader.readDate())
+        }
+        files = try reader.readArray { OutputFileRecord(path: try $0.readString(), fingerprint: try $0.readString()) }
+        dependencies = try reader.readArray { reader in
+            FileDependency(path: try reader.readString(), stamp: try reader.readOptional { try FileStamp(from: &$0) })
+        }
+        diagnostics = try reader.readArray { try $0.readDiagnostic() }
+        printJob = nil
+        folder = try reader.readOptional { try FileStamp(from: &$0) }
+    }
+}
+
+extension BriefSummaryView {
+    init(from reader: inout BinaryReader) throws {
+        self.init(url: try reader.readString(), title: try reader.readString(), subtitle: try reader.readOptionalString(),
+                  authors: try reader.readString(),
+                  date: DateView(iso: try reader.readString(), display: try reader.readString()),
+                  summary: try reader.readOptionalString(), lang: try reader.readOptionalString(),
+                  seriesLine: try reader.readOptionalString(), isDraft: try reader.readBool())
+        headingLevel = try reader.readInt()
+        draftLabel = try reader.readString()
+        html = try reader.readString()
     }
 }

@@ -58,7 +58,7 @@ public struct InternalLinkChecker: Sendable {
 
     private func check(fragment: String, of slug: String, destination: String, ids: [String: Set<String>]) -> ContentProblem? {
         guard let known = ids[slug] else { return nil }
-        let id = fragment.removingPercentEncoding ?? fragment
+        let id = Self.decodingPercents(fragment)
         guard !id.isEmpty, !known.contains(id) else { return nil }
         let page = "the brief '\(slug)'"
         return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.sorted()))
@@ -94,7 +94,7 @@ public struct InternalLinkChecker: Sendable {
 
     /// The output path a relative link on `briefs/<slug>/` leads to; `nil` if it climbs above the site.
     static func resolve(_ path: String, from slug: String) -> String? {
-        var link = path.removingPercentEncoding ?? path
+        var link = decodingPercents(path)
         if link.hasPrefix("./") { link.removeFirst(2) }
         // `other.md` is the source file of the brief `other`.
         if link.hasSuffix(".md"), !link.contains("/") { link = "../\(link.dropLast(3))/" }
@@ -116,8 +116,15 @@ public struct InternalLinkChecker: Sendable {
 
     /// `wohnen` for `briefs/wohnen/…`.
     static func briefSlug(of path: String) -> String? {
-        let parts = path.split(separator: "/")
-        guard parts.count >= 2, parts[0] == "briefs" else { return nil }
-        return String(parts[1])
+        guard path.hasPrefix("briefs/") else { return nil }
+        let rest = path.utf8.dropFirst(7)
+        let slug = rest.prefix { $0 != UInt8(ascii: "/") }
+        return slug.isEmpty ? nil : String(Substring(slug))
+    }
+
+    /// `%20` and the like decoded; most links have none, and Foundation's decoder is slow.
+    static func decodingPercents(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 }

@@ -3,34 +3,18 @@ import Foundation
 
 /// Atom and JSON Feed 1.1 with every published brief in full text, newest first, plus the
 /// sitemap and robots.txt. Rogue Scholar reads one feed document, so there is no paging.
+///
+/// Each brief's entries are made while it renders (in parallel, and kept by the build cache);
+/// the feeds are written around them in pieces (`FeedWriter`), never assembled in memory.
 struct SiteFeeds: Sendable {
     var site: SiteConfig
-    var entries: [FeedEntry]
-
-    var isSorted = false
-
-    var sorted: [FeedEntry] {
-        isSorted ? entries : entries.sorted { ($0.record.date, $0.record.slug) > ($1.record.date, $1.record.slug) }
-    }
-
     /// The newest change of any entry: a fixed value, so unchanged content gives an unchanged feed.
-    var updated: BriefDate? { entries.map(\.modified).max() }
-
-    func files() -> [OutputFile] {
-        var feeds = self
-        feeds.entries = sorted  // sorted once for all three files
-        feeds.isSorted = true
-        return [
-            OutputFile(path: "feed.xml", text: feeds.atom()),
-            OutputFile(path: "feed.json", text: feeds.jsonFeed()),
-            OutputFile(path: "sitemap.xml", text: feeds.sitemap()),
-            OutputFile(path: "robots.txt", text: robots()),
-        ]
-    }
+    var updated: BriefDate?
 
     // MARK: - Atom
 
-    func atom() -> String {
+    /// Everything before the first `<entry>`.
+    func atomHead() -> String {
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="\(x(site.language))">
@@ -45,9 +29,10 @@ struct SiteFeeds: Sendable {
         if let license = site.license.flatMap({ License.named($0.value) }) {
             xml += "  <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
         }
-        // One allocation for the whole feed: entries are long (full text), and there can be thousands.
-        return ([xml] + sorted.map(\.atomXML) + ["</feed>\n"]).joined()
+        return xml
     }
+
+    static let atomTail = "</feed>\n"
 
     /// One `<entry>`; made while the brief renders (in parallel, and cached by the preview).
     static func atomEntry(_ entry: FeedEntry) -> String {
@@ -77,9 +62,9 @@ struct SiteFeeds: Sendable {
 
     // MARK: - JSON Feed 1.1
 
-    /// The feed object is written around the items' JSON, which each brief made while it
-    /// rendered; serialising thousands of full texts in one go was most of a rebuild's time.
-    func jsonFeed() -> String {
+    /// The feed object up to the opening of its `items` array; the items follow, separated by
+    /// `jsonSeparator`, then `jsonTail`.
+    func jsonHead() -> String {
         let license = site.license.flatMap { License.named($0.value) }
         let head = JSON.object([
             "version": "https://jsonfeed.org/version/1.1",
@@ -89,9 +74,11 @@ struct SiteFeeds: Sendable {
             "language": .string(site.language),
             "_briefpress": license.map { .object(["license": .string($0.url)]) },
         ]).text()
-        let items = "\"items\":[" + sorted.map(\.jsonItem).joined(separator: ",\n") + "]"
-        return String(head.dropLast()) + ",\(items)}\n"
+        return String(head.dropLast()) + ",\"items\":["
     }
+
+    static let jsonSeparator = ",\n"
+    static let jsonTail = "]}\n"
 
     static func jsonItem(_ entry: FeedEntry) -> String {
         jsonObject(entry).text()
@@ -125,14 +112,15 @@ struct SiteFeeds: Sendable {
 
     // MARK: - Sitemap and robots.txt
 
-    func sitemap() -> String {
+    /// The sitemap: the home page, then each brief's `<url>` lines in feed order.
+    func sitemap(_ entries: [String]) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         if let updated {
             xml += "  <url><loc>\(x(site.baseURL))</loc><lastmod>\(updated.fullISO)</lastmod></url>\n"
         } else {
             xml += "  <url><loc>\(x(site.baseURL))</loc></url>\n"
         }
-        return ([xml] + sorted.map(\.sitemapXML) + ["</urlset>\n"]).joined()
+        return ([xml] + entries + ["</urlset>\n"]).joined()
     }
 
     /// A brief's `<url>` lines (page, and PDF when there is one), made when the brief renders.

@@ -1,24 +1,44 @@
 import BriefsCore
 import Foundation
 
-/// A brief file as read from disk, before decoding.
+/// A brief file found in `content/briefs/`, before it is read.
 struct BriefFile: Sendable {
     /// Site-relative path, e.g. `content/briefs/housing.md`.
     var path: String
     var slug: String
-    var bytes: [UInt8]
-    /// Size and modification time when read, so an unchanged file need not be read again.
+    /// Absolute path, for reading.
+    var fullPath: String
+    /// Size and modification time when found, so an unchanged file need not be read again.
     var stamp: FileStamp
+
+    /// The file's bytes, or a diagnostic an editor understands.
+    func read() -> Result<[UInt8], Diagnostic> {
+        let descriptor = open(fullPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(unreadable) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: stamp.size)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, count))) }
+            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if result < 0, errno == EINTR { continue }
+            guard result >= 0 else { return .failure(unreadable) }
+            if result == 0 { break }
+            count += result
+            // A file that grew past the limit while being read is refused like a large one.
+            if count > SourceText.maximumBytes { break }
+        }
+        bytes.removeSubrange(count...)
+        return .success(bytes)
+    }
+
+    private var unreadable: Diagnostic {
+        Diagnostic(FileProblem.unreadable(reason: "it is not a readable file (a broken link, or no permission)"),
+                   at: SourceLocation(path: path, line: 1, column: 1))
+    }
 }
 
-/// What tells a changed file from an unchanged one without reading it.
-struct FileStamp: Sendable, Equatable {
-    var size: Int
-    var modifiedSeconds: Int
-    var modifiedNanoseconds: Int
-}
-
-/// Everything the build reads from the site folder: the only stage that reads content from disk.
+/// Everything the build finds in the site folder before reading the briefs.
 struct SiteSource: Sendable {
     var configPath: String
     var configText: String?
@@ -30,9 +50,9 @@ enum SiteLoader {
     static let configPath = "content/site.yaml"
     static let briefsFolder = "content/briefs"
 
-    /// Reads site.yaml and every `.md` file below `content/briefs/` (sorted, so runs are repeatable).
-    /// `known`: files read by an earlier build in this process, reused when their stamp is unchanged.
-    static func load(root: URL, known: [String: BriefFile] = [:]) -> SiteSource {
+    /// Reads site.yaml and finds every `.md` file below `content/briefs/` (sorted, so runs are
+    /// repeatable). The briefs themselves are read later, in parallel, and only when changed.
+    static func load(root: URL) -> SiteSource {
         var diagnostics: [Diagnostic] = []
         let configURL = root.appendingPathComponent(configPath)
         var configText: String?
@@ -44,30 +64,19 @@ enum SiteLoader {
         } else {
             diagnostics.append(Diagnostic(FileProblem.siteFileMissing(path: configPath)))
         }
-        let folder = root.appendingPathComponent(briefsFolder, isDirectory: true)
+        let folder = root.appendingPathComponent(briefsFolder, isDirectory: true).standardizedFileURL.path
         var briefs: [BriefFile] = []
-        let found = markdownFiles(in: folder)
+        let found = markdownFiles(in: URL(fileURLWithPath: folder))
         for (relative, stamp) in found {
-            let size = stamp.size
             let path = briefsFolder + "/" + relative
             let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))  // ".md" or ".MD"
-            if let previous = known[path], previous.stamp == stamp {
-                briefs.append(previous)
-                continue
-            }
-            let url = folder.appendingPathComponent(relative)
             // Look at the size first: a 1 GB file must not be read to learn that it is too large.
-            if size > SourceText.maximumBytes {
-                diagnostics.append(Diagnostic(FileProblem.tooLarge(bytes: size, limit: SourceText.maximumBytes),
+            if stamp.size > SourceText.maximumBytes {
+                diagnostics.append(Diagnostic(FileProblem.tooLarge(bytes: stamp.size, limit: SourceText.maximumBytes),
                                               at: SourceLocation(path: path, line: 1, column: 1)))
                 continue
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                diagnostics.append(Diagnostic(FileProblem.unreadable(reason: "it is not a readable file (a broken link, or no permission)"),
-                                              at: SourceLocation(path: path, line: 1, column: 1)))
-                continue
-            }
-            briefs.append(BriefFile(path: path, slug: slug, bytes: Array(data), stamp: stamp))
+            briefs.append(BriefFile(path: path, slug: slug, fullPath: folder + "/" + relative, stamp: stamp))
         }
         if found.isEmpty, configText != nil {
             diagnostics.append(Diagnostic(FileProblem.noBriefs(folder: briefsFolder + "/")))
@@ -100,8 +109,7 @@ enum SiteLoader {
             if stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(full, relative: relativePath, into: &result, depth: depth + 1)
             } else if name.lowercased().hasSuffix(".md") {
-                result.append((relativePath, FileStamp(size: Int(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec),
-                                                       modifiedNanoseconds: Int(info.st_mtim.tv_nsec))))
+                result.append((relativePath, FileStamp(info)))
             }
         }
     }

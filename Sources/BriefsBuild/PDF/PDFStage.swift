@@ -21,21 +21,40 @@ public struct PDFStage: Sendable {
     }
 
     /// Makes (or takes from the cache) the PDFs of `jobs` inside `staging`, the folder that is
-    /// or becomes the output.
+    /// or becomes the output (the preview's PDFs, made when opened).
     /// `keys`: cache keys already computed, by output path (any missing one is computed here).
     public func run(_ jobs: [PrintJob], keys: [String: String] = [:], staging: URL) async throws -> PDFStatistics {
+        var statistics = PDFStatistics()
+        var pending: [(job: PrintJob, key: String)] = []
+        for job in jobs {
+            // Already there (unchanged since the PDF was made): nothing to do.
+            if FileManager.default.fileExists(atPath: staging.appendingPathComponent(job.outputPath).path) {
+                statistics.reused += 1
+            } else {
+                pending.append((job, keys[job.outputPath] ?? cacheKey(for: job)))
+            }
+        }
+        let made = try await run(pending, base: { staging.appendingPathComponent("briefs/\($0.slug)", isDirectory: true) }) { job, pdf in
+            try Self.copy(pdf, to: staging.appendingPathComponent(job.outputPath))
+        }
+        statistics.rendered = made.rendered
+        statistics.cached = made.cached
+        statistics.seconds = made.seconds
+        return statistics
+    }
+
+    /// Makes the PDF of every job: takes it from the cache when nothing that goes into it
+    /// changed, renders the rest with the worker pool, and hands each one (a file in the cache)
+    /// to `deliver`. `base(job)` is the folder the print HTML's relative addresses start from.
+    func run(_ jobs: [(job: PrintJob, key: String)], base: @escaping @Sendable (PrintJob) -> URL,
+             deliver: @escaping @Sendable (PrintJob, URL) throws -> Void) async throws -> PDFStatistics {
         try FileManager.default.createDirectory(at: settings.cacheFolder, withIntermediateDirectories: true)
         var statistics = PDFStatistics()
         var misses: [(job: PrintJob, cached: URL)] = []
-        for job in jobs.sorted(by: { $0.slug < $1.slug }) {
-            // Linked unchanged from the previous output (see OutputWriter): nothing to do.
-            if FileManager.default.fileExists(atPath: staging.appendingPathComponent(job.outputPath).path) {
-                statistics.reused += 1
-                continue
-            }
-            let cached = settings.cacheFolder.appendingPathComponent((keys[job.outputPath] ?? cacheKey(for: job)) + ".pdf")
+        for (job, key) in jobs.sorted(by: { $0.job.slug < $1.job.slug }) {
+            let cached = settings.cacheFolder.appendingPathComponent(key + ".pdf")
             if FileManager.default.fileExists(atPath: cached.path) {
-                try copy(cached, to: staging.appendingPathComponent(job.outputPath))
+                try deliver(job, cached)
                 statistics.cached += 1
             } else {
                 misses.append((job, cached))
@@ -60,12 +79,12 @@ public struct PDFStage: Sendable {
                             let (job, cached) = pending[next]
                             do {
                                 _ = try await worker.render(
-                                    html: job.html, baseURL: staging.appendingPathComponent("briefs/\(job.slug)", isDirectory: true),
+                                    html: job.html, baseURL: base(job),
                                     output: cached, identifier: cached.deletingPathExtension().lastPathComponent)
                             } catch let error as PDFError {
                                 throw PDFError(description: "the PDF of \(job.sourcePath) could not be made: \(error.description)")
                             }
-                            try self.copy(cached, to: staging.appendingPathComponent(job.outputPath))
+                            try deliver(job, cached)
                             progress?(await queue.finished(), total, job.slug)
                         }
                     } catch {
@@ -108,7 +127,7 @@ public struct PDFStage: Sendable {
         return hash.hexDigest()
     }
 
-    private func copy(_ source: URL, to destination: URL) throws {
+    private static func copy(_ source: URL, to destination: URL) throws {
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: destination)
         try FileManager.default.copyItem(at: source, to: destination)

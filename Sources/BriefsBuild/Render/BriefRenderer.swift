@@ -7,10 +7,9 @@ import Foundation
 struct BriefRenderer: Sendable {
     var site: SiteConfig
     var theme: Theme
-    /// All briefs being published, by slug (translations, summaries).
-    var briefs: [String: Brief]
+    /// The language of every brief being published, by slug (for translation links).
+    var languages: [String: String]
     var siteRoot: URL
-    var fileExists: @Sendable (URL) -> Bool
     /// Whether a PDF is published next to each page (citation_pdf_url, downloads).
     var hasPDF = false
     /// Whether the home page has series headings (decides the level of each entry's heading).
@@ -34,8 +33,7 @@ struct BriefRenderer: Sendable {
     }
 
     func render(_ brief: Brief) -> RenderedBrief {
-        var state = FragmentRenderer(brief: brief, strings: theme.strings(for: brief.language.value), siteRoot: siteRoot,
-                                     fileExists: fileExists)
+        var state = FragmentRenderer(brief: brief, strings: theme.strings(for: brief.language.value), siteRoot: siteRoot)
         let headingIDs = Self.headingIDs(strings: state.strings)
         var reserved = Self.reservedIDs.union(headingIDs.values)
         for index in brief.recommendations.indices { reserved.insert("recommendation-\(index + 1)") }
@@ -92,7 +90,7 @@ struct BriefRenderer: Sendable {
         let content = AbsoluteLinks.rewrite(theme.render(view, template: "brief-body"), base: record.pageURL)
         let printJob = hasPDF
             ? PrintJob(slug: brief.slug, sourcePath: brief.sourcePath, html: theme.render(view, template: "print"),
-                       dependencies: state.assets.values.sorted { $0.path < $1.path })
+                       files: state.assets)
             : nil
         // Reserved ids of sections this brief does not have are not on the page.
         let present: [String: Bool] = [
@@ -108,8 +106,11 @@ struct BriefRenderer: Sendable {
         return RenderedBrief(slug: brief.slug, files: files, links: state.links, ids: ids,
                              summary: abstract,
                              homeEntry: SitePageRenderer(site: site, theme: theme)
-                                 .summary(of: brief, summary: abstract, seriesHeadings: seriesHeadings), feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
-                             printJob: printJob, diagnostics: state.diagnostics)
+                                 .summary(of: brief, summary: abstract, seriesHeadings: seriesHeadings),
+                             feedEntry: FeedEntry(record: record, contentHTML: content, summary: abstract),
+                             printJob: printJob, diagnostics: state.diagnostics,
+                             dependencies: state.dependencies.map { FileDependency(path: $0.key, stamp: $0.value) }
+                                 .sorted { $0.path < $1.path })
     }
 
     func printInfo(_ record: CitationRecord, authors: [String], language: String) -> PrintInfo {
@@ -202,9 +203,9 @@ struct BriefRenderer: Sendable {
     }
 
     func translationView(_ brief: Brief) -> TranslationView? {
-        guard let slug = brief.translationSlug, let other = briefs[slug] else { return nil }
-        let label = theme.strings(for: other.language.value)["versionLink"]
-        return TranslationView(url: "../\(slug)/", lang: other.language.value, label: label)
+        guard let slug = brief.translationSlug, let language = languages[slug] else { return nil }
+        let label = theme.strings(for: language)["versionLink"]
+        return TranslationView(url: "../\(slug)/", lang: language, label: label)
     }
 
     /// A reference is one paragraph; inside `<li>` the `<p>` adds only spacing.

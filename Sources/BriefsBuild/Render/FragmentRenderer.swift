@@ -8,7 +8,6 @@ struct FragmentRenderer {
     let brief: Brief
     let strings: UIStrings
     let siteRoot: URL
-    let fileExists: @Sendable (URL) -> Bool
     let language: TypographyLanguage
     var page = MarkdownPageContext()
     var links: [BriefLink] = []
@@ -17,14 +16,16 @@ struct FragmentRenderer {
     private var rawHTMLLines: Set<SourceLocation> = []
     /// Output path → source file.
     var assets: [String: URL] = [:]
+    /// Files looked at next to the brief, with what was found (`nil`: nothing): the page must be
+    /// rendered again when any of them changes.
+    var dependencies: [String: FileStamp?] = [:]
     /// Plain text of the lede's first paragraph, the default abstract.
     var firstParagraph: String?
 
-    init(brief: Brief, strings: UIStrings, siteRoot: URL, fileExists: @escaping @Sendable (URL) -> Bool) {
+    init(brief: Brief, strings: UIStrings, siteRoot: URL) {
         self.brief = brief
         self.strings = strings
         self.siteRoot = siteRoot
-        self.fileExists = fileExists
         self.language = TypographyLanguage(bcp47: brief.language.value)
     }
 
@@ -118,11 +119,11 @@ struct FragmentRenderer {
                 return nil
             }
             let source = briefFolder.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
-            guard fileExists(source) else {
+            guard let found = probe(source) else {
                 diagnostics.append(Diagnostic(ContentProblem.missingImage(path: destination), at: location, length: length))
                 return nil
             }
-            guard !isFolder(source) else {
+            guard !found.isDirectory else {
                 diagnostics.append(Diagnostic(ContentProblem.imageIsFolder(path: destination), at: location, length: length))
                 return nil
             }
@@ -139,7 +140,7 @@ struct FragmentRenderer {
         let components = relative.split(separator: "/").filter { $0 != "." }
         guard !components.contains(".."), !components.isEmpty else { return }
         let source = briefFolder.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
-        guard fileExists(source), !isFolder(source) else { return }
+        guard let found = probe(source), !found.isDirectory else { return }
         assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
     }
 
@@ -160,9 +161,11 @@ struct FragmentRenderer {
         return .local(path.removingPercentEncoding ?? path)
     }
 
-    private func isFolder(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    /// Looks at a file next to the brief and remembers what was there.
+    private mutating func probe(_ url: URL) -> FileStamp? {
+        let stamp = FileStamp.of(url.path)
+        dependencies[url.path] = stamp
+        return stamp
     }
 
     /// Links written as the source file (`other-brief.md#x`) point to that brief's page.

@@ -48,6 +48,8 @@ struct RenderedBrief: Sendable {
     /// The print HTML to turn into `<slug>.pdf`, when PDFs are built.
     var printJob: PrintJob?
     var diagnostics: [Diagnostic]
+    /// Files next to the brief that were looked at (images, linked files).
+    var dependencies: [FileDependency] = []
 }
 
 /// One PDF to make: the print HTML (rendered from the same view model as the page) and the
@@ -56,8 +58,10 @@ public struct PrintJob: Sendable {
     public var slug: String
     public var sourcePath: String
     public var html: String
-    /// Images and other files of the brief that the print HTML references.
-    public var dependencies: [URL]
+    /// Images and other files of the brief that the print HTML references: output path → source.
+    public var files: [String: URL]
     /// `briefs/<slug>/<slug>.pdf`
     public var outputPath: String { "briefs/\(slug)/\(slug).pdf" }
+    /// The source files, sorted (part of the PDF's cache key).
+    public var dependencies: [URL] { files.values.sorted { $0.path < $1.path } }
 }

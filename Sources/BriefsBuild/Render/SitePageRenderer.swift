@@ -31,18 +31,17 @@ struct SitePageRenderer: Sendable {
     }
 
     /// Whether the home page groups briefs under series headings: only when there is more than one.
-    static func seriesHeadings(_ briefs: [Brief], site: SiteConfig) -> Bool {
+    static func seriesHeadings(_ briefs: [BriefFacts], site: SiteConfig) -> Bool {
         Set(briefs.map { $0.series ?? site.title }).count > 1
     }
 
-    func home(briefs: [Brief], entries: [String: BriefSummaryView]) -> OutputFile {
+    /// The home page: `entries` (each brief's, made when it rendered) in feed order, grouped by series.
+    func home(_ entries: [(facts: BriefFacts, entry: BriefSummaryView)]) -> OutputFile {
         let strings = theme.strings(for: site.language)
-        let sorted = briefs.sorted { ($0.date.value, $0.slug) > ($1.date.value, $1.slug) }
         var groups: [SeriesGroupView] = []
         var groupIndex: [String: Int] = [:]
-        for brief in sorted {
-            let series = brief.series ?? site.title
-            let entry = entries[brief.slug] ?? summary(of: brief, summary: nil, seriesHeadings: Self.seriesHeadings(briefs, site: site))
+        for (facts, entry) in entries {
+            let series = facts.series ?? site.title
             if let index = groupIndex[series] {
                 groups[index].briefs.append(entry)
             } else {

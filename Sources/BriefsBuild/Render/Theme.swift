@@ -13,8 +13,8 @@ struct Theme: Sendable {
     /// Output path under `assets/` → source file.
     var assets: [String: URL]
     var strings: [String: UIStrings]
-    /// Changes whenever a template, UI string or asset changes (for the in-process build cache).
-    var fingerprint = 0
+    /// Changes whenever a template, UI string or asset changes (part of the build cache's keys).
+    var fingerprint: UInt64 = 0
 
     /// UI strings for a language tag, falling back to the primary subtag, then English. Cheap:
     /// the English fallback is merged in once when the theme loads (this is called per brief).
@@ -124,16 +124,20 @@ final class ThemeLoader {
         diagnostics += missingStrings(strings, layers: stringLayers)
         strings = Theme.withEnglishFallback(strings)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        var hasher = Hasher()
+        // Stable across runs (the build cache on disk keys pages by it): the theme files' text,
+        // and the assets' size and modification time.
+        var hasher = XXH64()
         for (path, text) in readTexts.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            hasher.combine(text)
+            hasher.update(path)
+            hasher.update(UInt64(text.utf8.count))
+            hasher.update(text)
         }
         for (path, url) in assets.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-            hasher.combine(values?.fileSize)
-            hasher.combine(values?.contentModificationDate)
+            hasher.update(path)
+            let stamp = FileStamp.of(url.path)
+            hasher.update(UInt64(bitPattern: Int64(stamp?.size ?? -1)))
+            hasher.update(UInt64(bitPattern: Int64(stamp?.modifiedSeconds ?? 0)))
+            hasher.update(UInt64(bitPattern: Int64(stamp?.modifiedNanoseconds ?? 0)))
         }
         return (Theme(name: name, library: library, assets: assets, strings: strings, fingerprint: hasher.finalize()),
                 diagnostics)

@@ -4,7 +4,7 @@ import Foundation
 /// Checks that need more than one file: slugs, DOIs, translations, the site's DOI policy, dates.
 enum SiteValidator {
     /// Returns the briefs that may be published in this run and the problems found.
-    static func validate(_ briefs: [Brief], site: SiteConfig, slugs: [(slug: String, path: String)],
+    static func validate(_ briefs: [BriefFacts], site: SiteConfig, slugs: [(slug: String, path: String)],
                          today: BriefDate, includeDrafts: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstPathForSlug: [String: String] = [:]
@@ -20,7 +20,7 @@ enum SiteValidator {
             }
         }
         let bySlug = Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var firstForDOI: [String: Brief] = [:]
+        var firstForDOI: [String: BriefFacts] = [:]
         for brief in briefs {
             if let doi = brief.doi {
                 if let other = firstForDOI[doi.value] {

@@ -37,7 +37,7 @@ public enum ORCID {
     /// Whether an iD lies in a block ORCID has issued (0000-0001-5000-0007 … 0000-0003-5000-0001 and
     /// 0009-0000-0000-0000 … 0009-0010-0000-0000). Outside them a valid checksum is likely a typo.
     public static func isInIssuedBlock(_ orcid: String) -> Bool {
-        let digits = orcid.replacingOccurrences(of: "-", with: "")
+        let digits = String(orcid.filter { $0 != "-" })
         return ("000000015000000" ... "000000035000000").contains(String(digits.prefix(15)))
             || ("000900000000000" ... "000900100000000").contains(String(digits.prefix(15)))
     }

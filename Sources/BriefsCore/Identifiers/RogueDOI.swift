@@ -55,10 +55,15 @@ public enum RogueDOI {
 
     /// The number a suffix encodes, after checking its checksum (commonmeta's `decode`).
     public static func decode(_ suffix: String) -> Result<UInt64, DecodeError> {
-        var text = suffix.lowercased().replacingOccurrences(of: "-", with: "")
-        text = text.replacingOccurrences(of: "i", with: "1").replacingOccurrences(of: "l", with: "1")
-            .replacingOccurrences(of: "o", with: "0")
-        let characters = Array(text)
+        // Crockford base32 reads i and l as 1 and o as 0; hyphens only group the characters.
+        let characters: [Character] = suffix.lowercased().compactMap { character in
+            switch character {
+            case "-": nil
+            case "i", "l": "1"
+            case "o": "0"
+            default: character
+            }
+        }
         guard characters.count >= 3 else { return .failure(.tooShort) }
         let checkDigits = characters.suffix(2)
         guard checkDigits.allSatisfy(\.isASCIIDigit), let found = Int(String(checkDigits)) else {

@@ -12,11 +12,13 @@ extension StringProtocol {
     public func trimmingLineBreaks() -> String { trimming(Self.isNewline) }
 
     private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = unicodeScalars
+        let text = String(self)
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let end = scalars.index(after: last)
+        if first == scalars.startIndex, end == scalars.endIndex { return text }
+        return String(Substring(scalars[first..<end]))
     }
 
     /// Space separators (U+0020, U+00A0, U+2000…) and the tab.

@@ -1,0 +1,186 @@
+import BriefsCore
+
+/// A compact binary form for the build cache: lengths and numbers as LEB128 varints, strings as
+/// UTF-8. Written and read field by field (no `Codable`, no JSON), because the cache of a
+/// 1,000-brief site is read on every build and must cost a few milliseconds at most.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func write(_ value: Int) {
+        // Zig-zag, so small negative numbers stay short.
+        write(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
+    }
+
+    mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func write(_ value: String?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    mutating func write(_ value: Int?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+
+    mutating func write(_ values: [String]) {
+        write(values.count)
+        for value in values { write(value) }
+    }
+
+    mutating func write<Item>(_ items: [Item], _ each: (inout BinaryWriter, Item) -> Void) {
+        write(items.count)
+        for item in items { each(&self, item) }
+    }
+
+    mutating func write<Item>(_ item: Item?, _ body: (inout BinaryWriter, Item) -> Void) {
+        write(item != nil)
+        if let item { body(&self, item) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote. Any inconsistency (a truncated or foreign file) throws, and
+/// the build then simply starts without a cache.
+struct BinaryReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8], from start: Int = 0) {
+        self.bytes = bytes
+        position = start
+    }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func readUInt64() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func readInt() throws -> Int {
+        let raw = try readUInt64()
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    mutating func readBool() throws -> Bool {
+        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        defer { position += 1 }
+        return bytes[position] == 1
+    }
+
+    mutating func readString() throws -> String {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        defer { position += count }
+        return String(decoding: bytes[position..<position + count], as: UTF8.self)
+    }
+
+    mutating func readOptionalString() throws -> String? {
+        try readBool() ? try readString() : nil
+    }
+
+    mutating func readOptionalInt() throws -> Int? {
+        try readBool() ? try readInt() : nil
+    }
+
+    mutating func readStrings() throws -> [String] {
+        try readArray { try $0.readString() }
+    }
+
+    mutating func readArray<Item>(_ each: (inout BinaryReader) throws -> Item) throws -> [Item] {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try each(&self)) }
+        return items
+    }
+
+    mutating func readOptional<Item>(_ body: (inout BinaryReader) throws -> Item) throws -> Item? {
+        try readBool() ? try body(&self) : nil
+    }
+}
+
+// MARK: - Shared value types
+
+extension BinaryWriter {
+    mutating func write(_ location: SourceLocation) {
+        write(location.path)
+        write(location.line)
+        write(location.column)
+    }
+
+    mutating func write(_ date: BriefDate) {
+        write(date.year)
+        write(date.month)
+        write(date.day)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.id.rawValue)
+        write(diagnostic.severity.rawValue)
+        write(diagnostic.message)
+        write(diagnostic.location) { $0.write($1) }
+        write(diagnostic.length)
+        write(diagnostic.label)
+        write(diagnostic.notes)
+    }
+
+    mutating func write<Value>(_ located: Located<Value>, _ value: (inout BinaryWriter, Value) -> Void) {
+        value(&self, located.value)
+        write(located.location)
+        write(located.length)
+    }
+}
+
+extension BinaryReader {
+    mutating func readLocation() throws -> SourceLocation {
+        SourceLocation(path: try readString(), line: try readInt(), column: try readInt())
+    }
+
+    mutating func readDate() throws -> BriefDate {
+        BriefDate(year: try readInt(), month: try readOptionalInt(), day: try readOptionalInt())
+    }
+
+    mutating func readDiagnostic() throws -> Diagnostic {
+        let id = DiagnosticID(try readString())
+        guard let severity = Severity(rawValue: try readString()) else { throw Malformed() }
+        return Diagnostic(id: id, severity: severity, message: try readString(),
+                          location: try readOptional { try $0.readLocation() }, length: try readInt(),
+                          label: try readOptionalString(), notes: try readStrings())
+    }
+
+    mutating func readLocated<Value>(_ value: (inout BinaryReader) throws -> Value) throws -> Located<Value> {
+        let inner = try value(&self)
+        return Located(inner, at: try readLocation(), length: try readInt())
+    }
+}

@@ -1,0 +1,142 @@
+import BriefsCore
+import Foundation
+
+/// What the site-wide checks and pages need of a decoded brief: the small part of a `Brief` that
+/// other briefs, the validator and the home page look at. Kept for every brief (from the build
+/// cache when the file did not change), while the full `Brief` lives only as long as it takes to
+/// render it.
+struct BriefFacts: Sendable, Equatable {
+    var slug: String
+    var sourcePath: String
+    var isDraft: Bool
+    var language: String
+    var series: String?
+    var date: Located<BriefDate>
+    var updated: BriefDate?
+    var doi: Located<String>?
+    var translation: Located<String>?
+
+    /// The last change, for `updated` / `date_modified` in the feeds.
+    var modified: BriefDate { updated ?? date.value }
+
+    init(_ brief: Brief) {
+        slug = brief.slug
+        sourcePath = brief.sourcePath
+        isDraft = brief.isDraft
+        language = brief.language.value
+        series = brief.series
+        date = brief.date
+        updated = brief.updated?.value
+        doi = brief.doi
+        translation = brief.translation
+    }
+
+    init(slug: String, sourcePath: String, isDraft: Bool, language: String, series: String?, date: Located<BriefDate>,
+         updated: BriefDate?, doi: Located<String>?, translation: Located<String>?) {
+        self.slug = slug
+        self.sourcePath = sourcePath
+        self.isDraft = isDraft
+        self.language = language
+        self.series = series
+        self.date = date
+        self.updated = updated
+        self.doi = doi
+        self.translation = translation
+    }
+
+    /// Newest first, then by slug (reversed), as on the home page and in the feeds.
+    static func feedOrder(_ lhs: BriefFacts, _ rhs: BriefFacts) -> Bool {
+        (lhs.date.value, lhs.slug) > (rhs.date.value, rhs.slug)
+    }
+}
+
+/// A file a rendered brief depends on besides its own text: an image or a linked file next to
+/// it, or one that was looked for and is missing. A rendered brief is reused only while all of
+/// them are as they were.
+struct FileDependency: Sendable, Equatable {
+    var path: String
+    /// `nil`: the file did not exist.
+    var stamp: FileStamp?
+
+    static func current(_ path: String) -> FileDependency {
+        FileDependency(path: path, stamp: FileStamp.of(path))
+    }
+}
+
+/// What rendering one brief leaves for the rest of the build and for the next build: the links
+/// and ids for the link check, its home page entry, its feed entries, and the files it wrote.
+struct RenderRecord: Sendable {
+    var slug: String
+    var links: [BriefLink]
+    /// Every id on the page, for `#fragment` checks.
+    var ids: [String]
+    var homeEntry: BriefSummaryView
+    /// `<url>` lines for the sitemap (empty for drafts).
+    var sitemapXML: String
+    /// The Atom `<entry>` and JSON Feed item; `nil` for drafts, which stay out of feeds.
+    var feed: FeedParts?
+    /// Output path → fingerprint of every file of the brief (page, exports, images, PDF).
+    var files: [OutputFileRecord]
+    var dependencies: [FileDependency]
+    var diagnostics: [Diagnostic]
+    /// The print HTML, when this run rendered it (only kept in memory).
+    var printJob: PrintJob?
+    /// The brief's output folder as the build that wrote it left it (see `OutputTransaction.keep`).
+    var folder: FileStamp?
+}
+
+/// A brief's entries in the two feeds: their text when just rendered, or where they stand in
+/// the feed files the last build wrote (reused by copying those bytes).
+struct FeedParts: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case text(String)
+        case previous(offset: Int, length: Int)
+    }
+
+    var atom: Part
+    var json: Part
+    /// `updated` / `date_modified`, the newest of which dates the feed itself.
+    var modified: BriefDate
+
+    var pointsIntoPreviousFeeds: Bool {
+        if case .previous = atom { return true }
+        if case .previous = json { return true }
+        return false
+    }
+}
+
+/// One file in the output and the fingerprint of what it holds.
+struct OutputFileRecord: Sendable, Equatable {
+    var path: String
+    var fingerprint: String
+}
+
+/// What tells a changed file from an unchanged one without reading it.
+struct FileStamp: Sendable, Equatable {
+    var size: Int
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+    var inode: UInt64 = 0
+    var isDirectory = false
+
+    init(size: Int, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64 = 0, isDirectory: Bool = false) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+        self.isDirectory = isDirectory
+    }
+
+    init(_ info: stat) {
+        self.init(size: Int(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec),
+                  modifiedNanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino),
+                  isDirectory: info.st_mode & S_IFMT == S_IFDIR)
+    }
+
+    /// The stamp of the file at `path`, or `nil` if there is none.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+}
