@@ -5,37 +5,40 @@ import Foundation
 /// Scholar and Zotero, Dublin Core, schema.org JSON-LD and Open Graph, all from one record.
 enum HeadMetadata {
     static func html(for record: CitationRecord, translation: (url: String, language: String)?) -> String {
-        (highwire(record) + dublinCore(record) + openGraph(record, translation: translation)
-            + [jsonLD(record)]).joined(separator: "\n")
+        var buffer = TextBuffer(capacity: 8192)
+        highwire(record, into: &buffer)
+        dublinCore(record, into: &buffer)
+        openGraph(record, translation: translation, into: &buffer)
+        buffer.append(jsonLD(record))
+        return buffer.text
     }
 
     // MARK: - Highwire Press (Google Scholar)
 
     /// One `citation_author` per author, its institutions and ORCID right after it (the order
     /// Manubot and Zotero rely on). Dates are `YYYY/MM/DD` or the year alone, as Scholar requires.
-    static func highwire(_ record: CitationRecord) -> [String] {
-        var tags = [HTML.meta(name: "citation_title", record.fullTitle)]
+    static func highwire(_ record: CitationRecord, into tags: inout TextBuffer) {
+        tags.meta(name: "citation_title", record.fullTitle)
         for author in record.authors {
-            tags.append(HTML.meta(name: "citation_author", author.inverted))
+            tags.meta(name: "citation_author", author.inverted)
             for affiliation in author.affiliations {
-                tags.append(HTML.meta(name: "citation_author_institution", affiliation.name))
+                tags.meta(name: "citation_author_institution", affiliation.name)
             }
-            if let orcid = author.orcid { tags.append(HTML.meta(name: "citation_author_orcid", orcid)) }
+            if let orcid = author.orcid { tags.meta(name: "citation_author_orcid", orcid) }
         }
-        tags.append(HTML.meta(name: "citation_publication_date", scholarDate(record.date)))
-        if let updated = record.updated { tags.append(HTML.meta(name: "citation_online_date", scholarDate(updated))) }
-        if let doi = record.doi { tags.append(HTML.meta(name: "citation_doi", doi)) }
-        tags.append(HTML.meta(name: "citation_language", record.primaryLanguage))
-        for keyword in record.keywords { tags.append(HTML.meta(name: "citation_keywords", keyword)) }
-        if let pdf = record.pdfURL { tags.append(HTML.meta(name: "citation_pdf_url", pdf)) }
-        tags.append(HTML.meta(name: "citation_technical_report_institution", record.institution))
+        tags.meta(name: "citation_publication_date", scholarDate(record.date))
+        if let updated = record.updated { tags.meta(name: "citation_online_date", scholarDate(updated)) }
+        if let doi = record.doi { tags.meta(name: "citation_doi", doi) }
+        tags.meta(name: "citation_language", record.primaryLanguage)
+        for keyword in record.keywords { tags.meta(name: "citation_keywords", keyword) }
+        if let pdf = record.pdfURL { tags.meta(name: "citation_pdf_url", pdf) }
+        tags.meta(name: "citation_technical_report_institution", record.institution)
         if let number = record.number {
-            tags.append(HTML.meta(name: "citation_technical_report_number", String(number)))
+            tags.meta(name: "citation_technical_report_number", String(number))
         }
-        if let series = record.series { tags.append(HTML.meta(name: "citation_series_title", series)) }
-        tags.append(HTML.meta(name: "citation_publisher", record.publisher))
-        tags.append(HTML.meta(name: "citation_abstract_html_url", record.pageURL))
-        return tags
+        if let series = record.series { tags.meta(name: "citation_series_title", series) }
+        tags.meta(name: "citation_publisher", record.publisher)
+        tags.meta(name: "citation_abstract_html_url", record.pageURL)
     }
 
     /// Scholar accepts full dates or a year; a month alone would be misread, so it becomes the year.
@@ -46,42 +49,38 @@ enum HeadMetadata {
 
     // MARK: - Dublin Core
 
-    static func dublinCore(_ record: CitationRecord) -> [String] {
-        var tags = ["<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">",
-                    HTML.meta(name: "DC.title", record.fullTitle)]
-        for author in record.authors { tags.append(HTML.meta(name: "DC.creator", author.inverted)) }
+    static func dublinCore(_ record: CitationRecord, into tags: inout TextBuffer) {
+        tags.append("<link rel=\"schema.DC\" href=\"http://purl.org/dc/elements/1.1/\">\n")
+        tags.meta(name: "DC.title", record.fullTitle)
+        for author in record.authors { tags.meta(name: "DC.creator", author.inverted) }
         // W3CDTF in the precision the editor wrote (YYYY, YYYY-MM or YYYY-MM-DD).
-        tags.append(HTML.meta(name: "DC.date", record.date.description))
-        tags.append(HTML.meta(name: "DC.identifier", record.identifierURL))
-        tags.append(HTML.meta(name: "DC.language", record.language))
-        tags.append(HTML.meta(name: "DC.publisher", record.publisher))
-        if let license = record.license { tags.append(HTML.meta(name: "DC.rights", license.url)) }
-        tags.append(HTML.meta(name: "DC.type", "Text"))
-        for keyword in record.keywords { tags.append(HTML.meta(name: "DC.subject", keyword)) }
-        if let abstract = record.abstract { tags.append(HTML.meta(name: "DC.description", abstract)) }
-        return tags
+        tags.meta(name: "DC.date", record.date.description)
+        tags.meta(name: "DC.identifier", record.identifierURL)
+        tags.meta(name: "DC.language", record.language)
+        tags.meta(name: "DC.publisher", record.publisher)
+        if let license = record.license { tags.meta(name: "DC.rights", license.url) }
+        tags.meta(name: "DC.type", "Text")
+        for keyword in record.keywords { tags.meta(name: "DC.subject", keyword) }
+        if let abstract = record.abstract { tags.meta(name: "DC.description", abstract) }
     }
 
     // MARK: - Open Graph
 
-    static func openGraph(_ record: CitationRecord, translation: (url: String, language: String)?) -> [String] {
-        var tags = [
-            HTML.meta(property: "og:type", "article"),
-            HTML.meta(property: "og:title", record.fullTitle),
-            HTML.meta(property: "og:url", record.pageURL),
-            HTML.meta(property: "og:image", record.imageURL),
-        ]
-        if !record.imageAlt.isEmpty { tags.append(HTML.meta(property: "og:image:alt", record.imageAlt)) }
-        if let abstract = record.abstract { tags.append(HTML.meta(property: "og:description", abstract)) }
-        tags.append(HTML.meta(property: "og:site_name", record.siteTitle))
-        tags.append(HTML.meta(property: "og:locale", locale(record.language)))
-        if let translation { tags.append(HTML.meta(property: "og:locale:alternate", locale(translation.language))) }
-        tags.append(HTML.meta(property: "article:published_time", record.date.description))
-        if let updated = record.updated { tags.append(HTML.meta(property: "article:modified_time", updated.description)) }
-        for author in record.authors { tags.append(HTML.meta(property: "article:author", author.name)) }
-        for keyword in record.keywords { tags.append(HTML.meta(property: "article:tag", keyword)) }
-        tags.append(HTML.meta(name: "twitter:card", "summary_large_image"))
-        return tags
+    static func openGraph(_ record: CitationRecord, translation: (url: String, language: String)?, into tags: inout TextBuffer) {
+        tags.meta(property: "og:type", "article")
+        tags.meta(property: "og:title", record.fullTitle)
+        tags.meta(property: "og:url", record.pageURL)
+        tags.meta(property: "og:image", record.imageURL)
+        if !record.imageAlt.isEmpty { tags.meta(property: "og:image:alt", record.imageAlt) }
+        if let abstract = record.abstract { tags.meta(property: "og:description", abstract) }
+        tags.meta(property: "og:site_name", record.siteTitle)
+        tags.meta(property: "og:locale", locale(record.language))
+        if let translation { tags.meta(property: "og:locale:alternate", locale(translation.language)) }
+        tags.meta(property: "article:published_time", record.date.description)
+        if let updated = record.updated { tags.meta(property: "article:modified_time", updated.description) }
+        for author in record.authors { tags.meta(property: "article:author", author.name) }
+        for keyword in record.keywords { tags.meta(property: "article:tag", keyword) }
+        tags.meta(name: "twitter:card", "summary_large_image")
     }
 
     /// `de` → `de_DE`, `en` → `en_US`, `de-AT` → `de_AT`: the form Open Graph expects.

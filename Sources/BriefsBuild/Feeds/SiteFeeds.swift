@@ -34,30 +34,39 @@ struct SiteFeeds: Sendable {
 
     static let atomTail = "</feed>\n"
 
-    /// One `<entry>`; made while the brief renders (in parallel, and cached by the preview).
+    /// One `<entry>`; made while the brief renders (in parallel, and kept by the build cache).
     static func atomEntry(_ entry: FeedEntry) -> String {
         let record = entry.record
-        var xml = "  <entry xml:lang=\"\(x(record.language))\">\n"
-        xml += "    <id>\(x(record.identifierURL))</id>\n"
-        xml += "    <title>\(x(record.fullTitle))</title>\n"
-        xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(x(record.pageURL))\"/>\n"
-        if let pdf = record.pdfURL { xml += "    <link rel=\"enclosure\" type=\"application/pdf\" href=\"\(x(pdf))\"/>\n" }
-        xml += "    <published>\(record.date.rfc3339)</published>\n"
-        xml += "    <updated>\(entry.modified.rfc3339)</updated>\n"
+        var xml = TextBuffer(capacity: entry.contentHTML.utf8.count * 5 / 4 + 2048)
+        func element(_ open: StaticString, _ text: String, _ close: StaticString) {
+            xml.append(open)
+            xml.appendEscaped(text, xml: true)
+            xml.append(close)
+        }
+        element("  <entry xml:lang=\"", record.language, "\">\n")
+        element("    <id>", record.identifierURL, "</id>\n")
+        element("    <title>", record.fullTitle, "</title>\n")
+        element("    <link rel=\"alternate\" type=\"text/html\" href=\"", record.pageURL, "\"/>\n")
+        if let pdf = record.pdfURL { element("    <link rel=\"enclosure\" type=\"application/pdf\" href=\"", pdf, "\"/>\n") }
+        element("    <published>", record.date.rfc3339, "</published>\n")
+        element("    <updated>", entry.modified.rfc3339, "</updated>\n")
         for author in record.authors {
-            xml += "    <author>\n      <name>\(x(author.name))</name>\n"
-            if let orcid = author.orcid { xml += "      <uri>\(x(ORCID.url(orcid)))</uri>\n" }
-            xml += "    </author>\n"
+            element("    <author>\n      <name>", author.name, "</name>\n")
+            if let orcid = author.orcid { element("      <uri>", ORCID.url(orcid), "</uri>\n") }
+            xml.append("    </author>\n")
         }
-        for keyword in record.keywords { xml += "    <category term=\"\(x(keyword))\"/>\n" }
+        for keyword in record.keywords { element("    <category term=\"", keyword, "\"/>\n") }
         if let license = record.license {
-            xml += "    <link rel=\"license\" href=\"\(x(license.url))\"/>\n"
-            xml += "    <rights>\(x(license.name)) (\(x(license.url)))</rights>\n"
+            element("    <link rel=\"license\" href=\"", license.url, "\"/>\n")
+            element("    <rights>", license.name, " (")
+            xml.appendEscaped(license.url, xml: true)
+            xml.append(")</rights>\n")
         }
-        if let summary = entry.summary { xml += "    <summary type=\"html\">\(x(summary))</summary>\n" }
-        xml += "    <media:thumbnail url=\"\(x(record.imageURL))\"/>\n"
-        xml += "    <content type=\"html\">\(x(entry.contentHTML))</content>\n"
-        return xml + "  </entry>\n"
+        if let summary = entry.summary { element("    <summary type=\"html\">", summary, "</summary>\n") }
+        element("    <media:thumbnail url=\"", record.imageURL, "\"/>\n")
+        element("    <content type=\"html\">", entry.contentHTML, "</content>\n")
+        xml.append("  </entry>\n")
+        return xml.text
     }
 
     // MARK: - JSON Feed 1.1

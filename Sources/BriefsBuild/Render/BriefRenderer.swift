@@ -83,11 +83,12 @@ struct BriefRenderer: Sendable {
             cite: citeView(record, strings: state.strings),
             print: printInfo(record, authors: brief.authors.map(\.name), language: brief.language.value),
             headingIDs: headingIDs)
-        let html = theme.render(view, template: "brief")
+        // The page includes the body the feeds carry: rendered once, for both.
+        let (html, body) = theme.render(view, template: "brief", including: "brief-body")
         var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", text: html)]
         files += CitationExports.files(for: record)
         files += state.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
-        let content = AbsoluteLinks.rewrite(theme.render(view, template: "brief-body"), base: record.pageURL)
+        let content = AbsoluteLinks.rewrite(body, base: record.pageURL)
         let printJob = hasPDF
             ? PrintJob(slug: brief.slug, sourcePath: brief.sourcePath, html: theme.render(view, template: "print"),
                        files: state.assets)

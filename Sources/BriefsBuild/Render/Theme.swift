@@ -38,6 +38,15 @@ struct Theme: Sendable {
     func render(_ view: some TemplateObject, template: String) -> String {
         library.render(.object(view), template: template) ?? ""
     }
+
+    /// Renders `template` and returns besides its text that of `partial` as it was included
+    /// (rendering `partial` on its own when the template did not include it as it stands).
+    func render(_ view: some TemplateObject, template: String, including partial: String) -> (String, String) {
+        guard let (text, captured) = library.render(.object(view), template: template, capturing: partial) else {
+            return ("", render(view, template: partial))
+        }
+        return (text, captured ?? render(view, template: partial))
+    }
 }
 
 /// Words a theme shows around the content ("Handlungsimpulse", "Zitieren"), per language.

@@ -9,11 +9,30 @@ import Foundation
 /// with swift-mustache was a quarter of a full build.
 struct TemplateLibrary: Sendable {
     private var templates: [String: [TemplateNode]] = [:]
+    /// The names of the `{{$blocks}}` each template has (outside its partials).
+    private var blocks: [String: Set<String>] = [:]
 
     init() {}
 
     mutating func register(_ nodes: [TemplateNode], named name: String) {
         templates[name] = nodes
+        blocks[name] = Self.blockNames(nodes)
+    }
+
+    private static func blockNames(_ nodes: [TemplateNode]) -> Set<String> {
+        var names: Set<String> = []
+        for node in nodes {
+            switch node {
+            case .block(let name, let content, _):
+                names.insert(name)
+                names.formUnion(blockNames(content))
+            case .section(_, let content, _):
+                names.formUnion(blockNames(content))
+            default:
+                continue
+            }
+        }
+        return names
     }
 
     func contains(_ name: String) -> Bool { templates[name] != nil }
@@ -26,6 +45,20 @@ struct TemplateLibrary: Sendable {
         return String(decoding: renderer.output, as: UTF8.self)
     }
 
+    /// Renders template `name`, and returns besides the text what the partial `partial` printed
+    /// where the page includes it exactly as it would print on its own (not indented, not
+    /// inside a section, no block of it overridden): the brief page includes `brief-body`,
+    /// whose text the feeds need too, and it is then rendered only once.
+    func render(_ root: TemplateValue, template name: String, capturing partial: String) -> (String, String?)? {
+        guard let nodes = templates[name] else { return nil }
+        var renderer = TemplateRenderer(library: self, root: root)
+        renderer.capture = TemplateRenderer.Capture(name: partial, blocks: blocks[partial] ?? [])
+        renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
+        let text = String(decoding: renderer.output, as: UTF8.self)
+        let captured = renderer.capture?.range.map { String(decoding: renderer.output[$0], as: UTF8.self) }
+        return (text, captured)
+    }
+
     fileprivate func nodes(named name: String) -> [TemplateNode]? { templates[name] }
 }
 
@@ -36,10 +69,17 @@ private struct SequencePosition {
 }
 
 private struct TemplateRenderer {
+    struct Capture {
+        var name: String
+        var blocks: Set<String>
+        var range: Range<Int>?
+    }
+
     let library: TemplateLibrary
     /// The items entered by sections, innermost last.
     var stack: [TemplateValue]
     var output: [UInt8] = []
+    var capture: Capture?
 
     init(library: TemplateLibrary, root: TemplateValue) {
         self.library = library
@@ -96,8 +136,13 @@ private struct TemplateRenderer {
             if let partialOverrides {
                 merged = overrides.map { $0.merging(partialOverrides) { outer, _ in outer } } ?? partialOverrides
             }
-            render(content, escaping: true, indentation: Self.join(indentation, partialIndentation), overrides: merged,
-                   sequence: nil)
+            let partialIndent = Self.join(indentation, partialIndentation)
+            let start = output.count
+            render(content, escaping: true, indentation: partialIndent, overrides: merged, sequence: nil)
+            if let capture, capture.range == nil, capture.name == templateName, !dynamic, stack.count == 1,
+               partialIndent?.isEmpty ?? true, capture.blocks.isDisjoint(with: merged?.keys ?? [:].keys) {
+                self.capture?.range = start..<output.count
+            }
         case .escaping(let value):
             escaping = value
         }
