@@ -4,8 +4,10 @@ import Synchronization
 /// libcmark-gfm 0.29 adds its extensions' special characters (`~` for strikethrough) to one
 /// global table when a parse starts and removes them when it ends
 /// (`cmark_manage_extensions_special_characters`), so two parses at once break each other's
-/// strikethrough. Parsing is serialised; it is the cheap part (well under a millisecond per
-/// brief), and rendering, the expensive part, still runs in parallel.
+/// strikethrough. cmark's parsing is serialised; it is the cheap part (a few hundredths of a
+/// millisecond per brief), and converting its tree and rendering run in parallel. (Emptying the
+/// extensions' character lists to stop the toggling does not work: cmark also uses them to
+/// find the extension that handles a delimiter, and loops without them.)
 private let cmarkParseLock = Mutex(())
 
 /// Registers cmark's GFM extensions exactly once; Swift initialises globals lazily and
@@ -32,13 +34,19 @@ enum MarkdownParser {
     /// renderer can show and report it.
     static func parse(_ markdown: String) -> MarkdownNode {
         _ = coreExtensionsRegistered
-        return cmarkParseLock.withLock { _ in parseLocked(markdown) }
-    }
-
-    private static func parseLocked(_ markdown: String) -> MarkdownNode {
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else {
+        let source = SourceMap(markdown)
+        // Only cmark's own parsing holds the lock; copying its tree into Swift values does not.
+        guard let root = cmarkParseLock.withLock({ _ in parseTree(markdown) }) else {
             return MarkdownNode(kind: .document, line: 1, column: 1)
         }
+        defer { cmark_node_free(root) }
+        var converter = TreeConverter(source: source)
+        return converter.convert(root)
+    }
+
+    /// cmark's tree of `markdown`; the caller frees it.
+    private static func parseTree(_ markdown: String) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -54,12 +62,8 @@ enum MarkdownParser {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return MarkdownNode(kind: .document, line: 1, column: 1)
-        }
-        defer { cmark_node_free(root) }
-        var converter = TreeConverter(source: SourceMap(markdown))
-        return converter.convert(root)
+        // The document is detached from the parser: it outlives `cmark_parser_free`.
+        return cmark_parser_finish(parser)
     }
 }
 

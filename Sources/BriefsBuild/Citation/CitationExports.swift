@@ -48,6 +48,8 @@ enum CitationExports {
     }
 
     static func bibEscape(_ text: String) -> String {
+        // Most values have none of BibTeX's special characters.
+        guard text.utf8.contains(where: { "\\{}%&$#_~^".utf8.contains($0) }) else { return text }
         var result = ""
         for character in text {
             switch character {

@@ -80,11 +80,27 @@ private struct JSONWriter {
     }
 
     /// Case-insensitive order, ties broken by the exact text (`_briefpress` before `authors`,
-    /// `DOI` between `collection-title` and `genre`).
+    /// `DOI` between `collection-title` and `genre`). Keys are compared byte by byte, folding
+    /// ASCII letters: no lower-cased copies.
     static func sorted(_ pairs: [JSON.Pair]) -> [JSON.Pair] {
         pairs.sorted { left, right in
-            let a = left.key.lowercased(), b = right.key.lowercased()
-            return a != b ? a < b : left.key < right.key
+            let folded = compareFolded(left.key, right.key)
+            return folded != 0 ? folded < 0 : left.key < right.key
+        }
+    }
+
+    private static func compareFolded(_ left: String, _ right: String) -> Int {
+        var a = left.utf8.makeIterator(), b = right.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (x?, y?):
+                let foldedX = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                let foldedY = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+                if foldedX != foldedY { return foldedX < foldedY ? -1 : 1 }
+            }
         }
     }
 
@@ -96,19 +112,15 @@ private struct JSONWriter {
 
     mutating func write(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        let htmlSafe = self.htmlSafe
-        let needsEscape: (UInt8) -> Bool = { byte in
-            byte < 0x20 || byte == 0x22 || byte == 0x5C || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
-        }
-        let utf8 = string.utf8
-        if !utf8.contains(where: needsEscape) {
-            bytes.append(contentsOf: utf8)
-        } else {
-            for byte in utf8 {
-                guard needsEscape(byte) else {
-                    bytes.append(byte)
-                    continue
-                }
+        var string = string
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C
+                        || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26)) else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
                 switch byte {
                 case 0x22: bytes.append(contentsOf: #"\""#.utf8)
                 case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
@@ -118,12 +130,15 @@ private struct JSONWriter {
                 case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
                 case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
+                    let hex: StaticString = "0123456789abcdef"
                     bytes.append(contentsOf: #"\u00"#.utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
+                    hex.withUTF8Buffer { digits in
+                        bytes.append(digits[Int(byte >> 4)])
+                        bytes.append(digits[Int(byte & 0x0F)])
+                    }
                 }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -57,7 +57,9 @@ enum AbsoluteLinks {
     }
 
     static func absolute(_ value: String, base: String) -> String {
-        if value.contains("://") || value.hasPrefix("mailto:") || value.hasPrefix("tel:") || value.hasPrefix("//") { return value }
+        if value.hasPrefix("https://") || value.hasPrefix("http://") { return value }
+        if value.utf8.starts(with: "//".utf8) || value.hasPrefix("mailto:") || value.hasPrefix("tel:") { return value }
+        if value.utf8.firstRange(of: "://".utf8) != nil { return value }
         if value.hasPrefix("#") { return base + value }
         // `..` segments are resolved textually: page URLs always end in `/`.
         var baseParts = base.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)

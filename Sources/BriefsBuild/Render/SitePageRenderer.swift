@@ -62,7 +62,7 @@ struct SitePageRenderer: Sendable {
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + " …"
+        return cut[..<end].trimmingPunctuationAndSpaces() + " …"
     }
 
     /// The 404 page is served at any missing address, so its links are absolute paths.

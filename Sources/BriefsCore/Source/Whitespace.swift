@@ -8,6 +8,19 @@ extension StringProtocol {
     /// Without leading and trailing spaces and tabs (`CharacterSet.whitespaces`).
     public func trimmingSpaces() -> String { trimming(Self.isSpace) }
 
+    /// Without leading and trailing punctuation, spaces and tabs (`CharacterSet.punctuationCharacters`
+    /// with `.whitespaces`), for cutting an excerpt at a word.
+    public func trimmingPunctuationAndSpaces() -> String {
+        trimming { scalar in
+            if Self.isSpace(scalar) { return true }
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation: return true
+            default: return false
+            }
+        }
+    }
+
     /// Without leading and trailing line breaks (`CharacterSet.newlines`).
     public func trimmingLineBreaks() -> String { trimming(Self.isNewline) }
 
