@@ -1,8 +1,9 @@
+import CYaml
 import Yams
 
 /// A YAML value with the file position of every part, detached from Yams so the rest of the
 /// pipeline works with `Sendable` values and never sees a parser type.
-public indirect enum YAMLNode: Sendable {
+public indirect enum YAMLNode: Sendable, Equatable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode], SourceLocation)
     case mapping([YAMLPair], SourceLocation)
@@ -26,13 +27,13 @@ public indirect enum YAMLNode: Sendable {
 }
 
 /// One `key: value` entry of a mapping.
-public struct YAMLPair: Sendable {
+public struct YAMLPair: Sendable, Equatable {
     public var key: YAMLScalar
     public var value: YAMLNode
 }
 
 /// A scalar as written: its text, how it was quoted, and where it stands.
-public struct YAMLScalar: Sendable {
+public struct YAMLScalar: Sendable, Equatable {
     public enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
     public var text: String
     public var style: Style
@@ -54,6 +55,20 @@ public enum YAMLReader {
 
     /// Parses `yaml`, whose first line is line `firstLine` of the file at `path`.
     public static func read(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        // A front matter without errors, aliases or repeated keys (that is, almost every one) is
+        // read straight from libyaml's events; anything else goes the way through Yams, which
+        // words the errors and knows aliases.
+        if let node = EventReader.read(yaml, path: path, firstLine: firstLine) { return .success(node) }
+        return readWithYams(yaml, path: path, firstLine: firstLine)
+    }
+
+    /// The fast path: `nil` when the YAML is not a plain, valid, single document.
+    static func readEvents(_ yaml: String, path: String, firstLine: Int) -> YAMLNode?? {
+        EventReader.read(yaml, path: path, firstLine: firstLine)
+    }
+
+    /// Reads `yaml` through Yams's composer (errors, aliases, duplicate keys).
+    static func readWithYams(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         let root: Node?
         do {
             // The basic resolver tags every plain scalar as a string: briefpress reads values by text
@@ -74,6 +89,20 @@ public enum YAMLReader {
                                        at: SourceLocation(path: path, line: firstLine, column: 1)))
         }
         return .success(node)
+    }
+
+    /// A scalar with the length that underlines it: its first line, quotes included; one
+    /// character for a block (`|`, `>`).
+    static func scalar(text: String, style: YAMLScalar.Style, location: SourceLocation) -> YAMLScalar {
+        var length: Int
+        switch style {
+        case .literal, .folded:
+            length = 1
+        default:
+            length = text.unicodeScalars.prefix { $0 != "\n" }.count
+            if style == .singleQuoted || style == .doubleQuoted { length += 2 }
+        }
+        return YAMLScalar(text: text, style: style, location: location, length: length)
     }
 
     private static func diagnostic(for error: YamlError, yaml: String, path: String, firstLine: Int) -> Diagnostic {
@@ -168,10 +197,127 @@ public enum YAMLReader {
             case .folded: .folded
             default: .plain
             }
-            var length = scalar.string.unicodeScalars.prefix { $0 != "\n" }.count
-            if style == .singleQuoted || style == .doubleQuoted { length += 2 }
-            if style == .literal || style == .folded { length = 1 }
-            return YAMLScalar(text: scalar.string, style: style, location: location(scalar.mark), length: length)
+            return YAMLReader.scalar(text: scalar.string, style: style, location: location(scalar.mark))
+        }
+    }
+}
+
+/// Builds `YAMLNode`s directly from libyaml's events (the C library inside Yams), without
+/// Yams's `Node` tree, tag objects and composer: reading front matter this way takes a third
+/// of the time. Gives up (`nil`) on anything but a plain, valid, single document; the caller
+/// then reads it with Yams, so errors, aliases and duplicate keys are reported as before.
+private enum EventReader {
+    enum Outcome { case node(YAMLNode?), giveUp }
+
+    static func read(_ yaml: String, path: String, firstLine: Int) -> YAMLNode?? {
+        var yaml = yaml
+        return yaml.withUTF8 { utf8 -> YAMLNode?? in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, utf8.baseAddress, utf8.count)
+            var reader = Reader(parser: parser, path: path, firstLine: firstLine)
+            let result = reader.document()
+            parser = reader.parser
+            switch result {
+            case .node(let node): return .some(node)
+            case .giveUp: return nil
+            }
+        }
+    }
+
+    private struct Reader {
+        var parser: yaml_parser_t
+        let path: String
+        let firstLine: Int
+        var budget = YAMLReader.nodeLimit
+
+        init(parser: yaml_parser_t, path: String, firstLine: Int) {
+            self.parser = parser
+            self.path = path
+            self.firstLine = firstLine
+        }
+
+        /// The next event; `nil` on an error (which Yams then reports).
+        mutating func next() -> yaml_event_t? {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            return event
+        }
+
+        mutating func document() -> Outcome {
+            guard var start = next() else { return .giveUp }
+            defer { yaml_event_delete(&start) }
+            guard start.type == YAML_STREAM_START_EVENT, var first = next() else { return .giveUp }
+            defer { yaml_event_delete(&first) }
+            if first.type == YAML_STREAM_END_EVENT { return .node(nil) }
+            guard first.type == YAML_DOCUMENT_START_EVENT, var rootEvent = next() else { return .giveUp }
+            let root = node(from: &rootEvent)
+            yaml_event_delete(&rootEvent)
+            guard let root, var end = next() else { return .giveUp }
+            defer { yaml_event_delete(&end) }
+            guard end.type == YAML_DOCUMENT_END_EVENT, var streamEnd = next() else { return .giveUp }
+            defer { yaml_event_delete(&streamEnd) }
+            // A second document is an error Yams words.
+            guard streamEnd.type == YAML_STREAM_END_EVENT else { return .giveUp }
+            return .node(root)
+        }
+
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(path: path, line: Int(mark.line) + 1 + firstLine - 1, column: Int(mark.column) + 1)
+        }
+
+        /// The node that `event` starts; `nil` to give up.
+        mutating func node(from event: inout yaml_event_t) -> YAMLNode? {
+            budget -= 1
+            guard budget >= 0 else { return nil }
+            switch event.type {
+            case YAML_SCALAR_EVENT:
+                return .scalar(scalar(event))
+            case YAML_SEQUENCE_START_EVENT:
+                var items: [YAMLNode] = []
+                while true {
+                    guard var item = next() else { return nil }
+                    defer { yaml_event_delete(&item) }
+                    if item.type == YAML_SEQUENCE_END_EVENT { break }
+                    guard let converted = node(from: &item) else { return nil }
+                    items.append(converted)
+                }
+                return .sequence(items, location(event.start_mark))
+            case YAML_MAPPING_START_EVENT:
+                var pairs: [YAMLPair] = []
+                var keys: Set<String> = []
+                while true {
+                    guard var keyEvent = next() else { return nil }
+                    defer { yaml_event_delete(&keyEvent) }
+                    if keyEvent.type == YAML_MAPPING_END_EVENT { break }
+                    // Complex keys and repeated keys: Yams's way.
+                    guard keyEvent.type == YAML_SCALAR_EVENT else { return nil }
+                    let key = scalar(keyEvent)
+                    guard keys.insert(key.text).inserted, var valueEvent = next() else { return nil }
+                    defer { yaml_event_delete(&valueEvent) }
+                    guard let value = node(from: &valueEvent) else { return nil }
+                    pairs.append(YAMLPair(key: key, value: value))
+                }
+                return .mapping(pairs, location(event.start_mark))
+            default:
+                // Aliases (and anything unexpected).
+                return nil
+            }
+        }
+
+        func scalar(_ event: yaml_event_t) -> YAMLScalar {
+            let data = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+            let style: YAMLScalar.Style = switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
+            }
+            return YAMLReader.scalar(text: text, style: style, location: location(event.start_mark))
         }
     }
 }
