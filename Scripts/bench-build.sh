@@ -2,28 +2,73 @@
 # Build benchmark (issue 9): full builds of generated sites of N briefs (HTML, exports, feeds,
 # internal link check; no PDFs), then a rebuild with one brief changed and one with nothing
 # changed. Prints a Markdown table for BENCHMARKS.md.
+#
 # Usage: Scripts/bench-build.sh [path/to/briefpress] [N ...]   (default N: 100 1000 5000)
+# Environment: RUNS (default 3) full builds per size, the median is reported;
+#              SETTLE (default 35) seconds to wait after creating the sites.
+#
+# Method: all sites are generated first, then the script waits SETTLE seconds without deleting
+# anything. The root file system of the development machines is ext4 without a journal; there
+# the kernel skips every free inode deleted in the last 12 hours (`recently_deleted` in ext4's
+# inode allocator, `vm.dirtytime_expire_seconds`) while its inode table block is cached, so
+# creating files gets slower the more files were deleted recently, whatever the program.
+# (ext4 with a journal, the usual setup, does not do this.) So nothing is deleted while
+# measuring, and the "copy floor" column shows what the same machine needs at that moment just
+# to copy the finished output to a new folder (`cp -r`): the file system's share, which no
+# program writing those files can avoid. Every full build writes into a new folder with an
+# empty build cache (the cold case); the rebuilds run against the last of them.
 set -euo pipefail
 bin=${1:-.build/release/briefpress}
 shift || true
 sizes=${*:-100 1000 5000}
+runs=${RUNS:-3}
+settle=${SETTLE:-35}
 repo=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export BRIEFPRESS_HOME="$repo"
+
+for n in $sizes; do
+  python3 "$repo/Scripts/generate-corpus.py" "$work/site-$n" "$n" --seed 1 >/dev/null
+done
+sync
+sleep "$settle"
+
+# "wall user sys maxrss_kb" of one run of the command.
 measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1; }
-echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | peak memory (MB) | one brief changed (s) | nothing changed (s) | files written, nothing changed |"
-echo "|---|---|---|---|---|---|---|---|"
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | user CPU (s) | peak memory (MB) | copy floor: cp -r of the output (s) | one brief changed (s) | one changed / full | nothing changed (s) | files written, nothing changed |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $sizes; do
   site="$work/site-$n"
-  python3 "$repo/Scripts/generate-corpus.py" "$site" "$n" --seed 1
-  read -r wall user sys rss <<<"$(measure "$bin" build "$site" --no-pdf --quiet)"
-  sed -i 's/^title: \(.*\)$/title: \1 geändert/' "$site/content/briefs/brief-00001.md"
-  read -r changed _ _ _ <<<"$(measure "$bin" build "$site" --no-pdf --quiet)"
-  read -r unchanged _ _ _ <<<"$(measure "$bin" build "$site" --no-pdf --quiet)"
-  written=$("$bin" build "$site" --no-pdf 2>&1 | sed -n 's/.*(\([0-9]*\) files.*/\1/p')
-  awk -v n="$n" -v wall="$wall" -v user="$user" -v sys="$sys" -v rss="$rss" -v changed="$changed" -v unchanged="$unchanged" -v written="$written" \
-    'BEGIN { printf "| %d | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, wall, wall * 1000 / n, user + sys, rss / 1024, changed, unchanged, written }'
+  : >"$work/full-$n"
+  for run in $(seq "$runs"); do
+    rm -f "$site/.briefpress/build-cache"
+    measure "$bin" build "$site" -o "$work/out-$n-$run" --no-pdf --quiet >>"$work/full-$n"
+  done
+  out="$work/out-$n-$runs"
+  wall=$(awk '{ print $1 }' "$work/full-$n" | median)
+  cpu=$(awk '{ print $2 + $3 }' "$work/full-$n" | median)
+  user=$(awk '{ print $2 }' "$work/full-$n" | median)
+  floor=$( { /usr/bin/time -f "%e" cp -r "$work/out-$n-1" "$work/copy-$n"; } 2>&1 | tail -1)
+  rss=$(awk '{ print $4 }' "$work/full-$n" | sort -n | tail -1)
+  : >"$work/changed-$n"
+  for run in $(seq "$runs"); do
+    sed -i "s/^title: \(.*\)$/title: \1 geändert/" "$site/content/briefs/brief-00001.md"
+    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/changed-$n"
+  done
+  changed=$(median <"$work/changed-$n")
+  : >"$work/unchanged-$n"
+  for run in $(seq "$runs"); do
+    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/unchanged-$n"
+  done
+  unchanged=$(median <"$work/unchanged-$n")
+  written=$("$bin" build "$site" -o "$out" --no-pdf 2>&1 | sed -n 's/.*(\([0-9]*\) files\{0,1\} written.*/\1/p')
+  awk -v n="$n" -v wall="$wall" -v cpu="$cpu" -v user="$user" -v rss="$rss" -v floor="$floor" -v changed="$changed" \
+    -v unchanged="$unchanged" -v written="$written" \
+    'BEGIN { printf "| %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.3f | %.3f | %.1f %% | %.3f | %s |\n", n, wall, wall * 1000 / n, cpu, user, rss / 1024, floor, changed, changed * 100 / wall, unchanged, written }'
 done
 echo
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo); $(date -u +%F); $("$bin" --version 2>/dev/null | head -1)"
+echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo); $(date -u +%F); $("$bin" --version 2>/dev/null | head -1); median of $runs runs"

@@ -277,7 +277,7 @@ extension RenderRecord {
                       location: try reader.readLocation(), text: try reader.readString())
         }
         ids = try reader.readStrings()
-        homeEntry = try BriefSummaryView(from: &reader)
+        homeEntry = try BriefSummaryView.read(from: &reader)
         sitemapXML = try reader.readString()
         feed = try reader.readOptional { reader in
             let atom = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
@@ -295,14 +295,12 @@ extension RenderRecord {
 }
 
 extension BriefSummaryView {
-    init(from reader: inout BinaryReader) throws {
-        self.init(url: try reader.readString(), title: try reader.readString(), subtitle: try reader.readOptionalString(),
-                  authors: try reader.readString(),
-                  date: DateView(iso: try reader.readString(), display: try reader.readString()),
-                  summary: try reader.readOptionalString(), lang: try reader.readOptionalString(),
-                  seriesLine: try reader.readOptionalString(), isDraft: try reader.readBool())
-        headingLevel = try reader.readInt()
-        draftLabel = try reader.readString()
-        html = try reader.readString()
+    static func read(from reader: inout BinaryReader) throws -> BriefSummaryView {
+        BriefSummaryView(url: try reader.readString(), title: try reader.readString(), subtitle: try reader.readOptionalString(),
+                         authors: try reader.readString(),
+                         date: DateView(iso: try reader.readString(), display: try reader.readString()),
+                         summary: try reader.readOptionalString(), lang: try reader.readOptionalString(),
+                         seriesLine: try reader.readOptionalString(), isDraft: try reader.readBool(),
+                         headingLevel: try reader.readInt(), draftLabel: try reader.readString(), html: try reader.readString())
     }
 }

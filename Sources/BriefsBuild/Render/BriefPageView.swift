@@ -1,35 +1,60 @@
 /// The brief page: header, lede, recommendations, background, research, references, imprint.
-struct BriefPageView: TemplateObject {
+final class BriefPageView: TemplateObject {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
                        "hasRecommendations", "hasBackground", "hasReferences", "cite", "print", "headingIDs"]
-    var page: PageView
-    var slug: String
+    let page: PageView
+    let slug: String
     /// "Handlungsimpulse Nr. 7", or just the series name.
-    var seriesLine: String?
-    var title: String
-    var subtitle: String?
-    var authors: [AuthorView]
-    var affiliations: [AffiliationView]
+    let seriesLine: String?
+    let title: String
+    let subtitle: String?
+    let authors: [AuthorView]
+    let affiliations: [AffiliationView]
     /// Numbers after author names only help when there is more than one affiliation.
-    var showAffiliationNumbers: Bool
-    var date: DateView
-    var updated: DateView?
-    var ledeHTML: String
-    var recommendations: [SectionView]
-    var background: [SectionView]
-    var researchHTML: String?
-    var references: [String]
-    var imprint: ImprintView?
-    var translation: TranslationView?
-    var image: ImageView?
-    var keywords: [String]
-    var cite: CiteView?
-    var print: PrintInfo?
+    let showAffiliationNumbers: Bool
+    let date: DateView
+    let updated: DateView?
+    let ledeHTML: String
+    let recommendations: [SectionView]
+    let background: [SectionView]
+    let researchHTML: String?
+    let references: [String]
+    let imprint: ImprintView?
+    let translation: TranslationView?
+    let image: ImageView?
+    let keywords: [String]
+    let cite: CiteView?
+    let print: PrintInfo?
     /// Ids of the section headings, from the localized heading text (`#handlungsimpulse`,
     /// `#literatur`), so links written with the German word work as well as `#recommendations`.
-    var headingIDs: [String: String] = [:]
+    let headingIDs: [String: String]
+
+    init(page: PageView, slug: String, seriesLine: String? = nil, title: String, subtitle: String? = nil, authors: [AuthorView], affiliations: [AffiliationView], showAffiliationNumbers: Bool, date: DateView, updated: DateView? = nil, ledeHTML: String, recommendations: [SectionView], background: [SectionView], researchHTML: String? = nil, references: [String], imprint: ImprintView? = nil, translation: TranslationView? = nil, image: ImageView? = nil, keywords: [String], cite: CiteView? = nil, print: PrintInfo? = nil, headingIDs: [String: String] = [:]) {
+        self.page = page
+        self.slug = slug
+        self.seriesLine = seriesLine
+        self.title = title
+        self.subtitle = subtitle
+        self.authors = authors
+        self.affiliations = affiliations
+        self.showAffiliationNumbers = showAffiliationNumbers
+        self.date = date
+        self.updated = updated
+        self.ledeHTML = ledeHTML
+        self.recommendations = recommendations
+        self.background = background
+        self.researchHTML = researchHTML
+        self.references = references
+        self.imprint = imprint
+        self.translation = translation
+        self.image = image
+        self.keywords = keywords
+        self.cite = cite
+        self.print = print
+        self.headingIDs = headingIDs
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -63,14 +88,21 @@ struct BriefPageView: TemplateObject {
     }
 }
 
-struct AuthorView: TemplateObject {
+final class AuthorView: TemplateObject {
     static let keys = ["name", "orcidURL", "affiliationNumbers", "separator"]
-    var name: String
-    var orcidURL: String?
+    let name: String
+    let orcidURL: String?
     /// "1, 2": which affiliations, by number.
-    var affiliationNumbers: String
+    let affiliationNumbers: String
     /// Text placed after this author: ", ", " und ", or nothing after the last one.
-    var separator: String
+    let separator: String
+
+    init(name: String, orcidURL: String? = nil, affiliationNumbers: String, separator: String) {
+        self.name = name
+        self.orcidURL = orcidURL
+        self.affiliationNumbers = affiliationNumbers
+        self.separator = separator
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -83,12 +115,19 @@ struct AuthorView: TemplateObject {
     }
 }
 
-struct AffiliationView: TemplateObject {
+final class AffiliationView: TemplateObject {
     static let keys = ["number", "name", "unit", "rorURL"]
-    var number: Int
-    var name: String
-    var unit: String?
-    var rorURL: String?
+    let number: Int
+    let name: String
+    let unit: String?
+    let rorURL: String?
+
+    init(number: Int, name: String, unit: String? = nil, rorURL: String? = nil) {
+        self.number = number
+        self.name = name
+        self.unit = unit
+        self.rorURL = rorURL
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -101,12 +140,17 @@ struct AffiliationView: TemplateObject {
     }
 }
 
-struct DateView: TemplateObject {
+final class DateView: TemplateObject {
     static let keys = ["iso", "display"]
     /// For `<time datetime>`.
-    var iso: String
+    let iso: String
     /// "Juni 2025", "14. Juni 2025", "14 June 2025".
-    var display: String
+    let display: String
+
+    init(iso: String, display: String) {
+        self.iso = iso
+        self.display = display
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -118,16 +162,25 @@ struct DateView: TemplateObject {
 }
 
 /// A recommendation or background section with its quotes.
-struct SectionView: TemplateObject {
+final class SectionView: TemplateObject {
     static let keys = ["number", "id", "anchorID", "title", "html", "quotes"]
-    var number: Int
+    let number: Int
     /// The stable id (`recommendation-1`) on the section.
-    var id: String
+    let id: String
     /// The title's slug (`vernetzung-als-eigene-aufgabe`) on the heading.
-    var anchorID: String
-    var title: String
-    var html: String
-    var quotes: [QuoteView]
+    let anchorID: String
+    let title: String
+    let html: String
+    let quotes: [QuoteView]
+
+    init(number: Int, id: String, anchorID: String, title: String, html: String, quotes: [QuoteView]) {
+        self.number = number
+        self.id = id
+        self.anchorID = anchorID
+        self.title = title
+        self.html = html
+        self.quotes = quotes
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -142,12 +195,18 @@ struct SectionView: TemplateObject {
     }
 }
 
-struct QuoteView: TemplateObject {
+final class QuoteView: TemplateObject {
     static let keys = ["html", "source", "lang"]
-    var html: String
-    var source: String
+    let html: String
+    let source: String
     /// Set only when the quote's language differs from the page's.
-    var lang: String?
+    let lang: String?
+
+    init(html: String, source: String, lang: String? = nil) {
+        self.html = html
+        self.source = source
+        self.lang = lang
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -159,22 +218,37 @@ struct QuoteView: TemplateObject {
     }
 }
 
-struct ImprintView: TemplateObject {
+final class ImprintView: TemplateObject {
     static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "authorsLabel", "date", "doi", "doiURL",
                        "licenseName", "licenseURL"]
-    var publisher: String
-    var unit: String?
-    var place: String?
-    var contact: String?
-    var contactURL: String?
-    var authors: String
+    let publisher: String
+    let unit: String?
+    let place: String?
+    let contact: String?
+    let contactURL: String?
+    let authors: String
     /// "Autor*in" or "Autor*innen", by the number of authors.
-    var authorsLabel: String
-    var date: DateView
-    var doi: String?
-    var doiURL: String?
-    var licenseName: String?
-    var licenseURL: String?
+    let authorsLabel: String
+    let date: DateView
+    let doi: String?
+    let doiURL: String?
+    let licenseName: String?
+    let licenseURL: String?
+
+    init(publisher: String, unit: String? = nil, place: String? = nil, contact: String? = nil, contactURL: String? = nil, authors: String, authorsLabel: String, date: DateView, doi: String? = nil, doiURL: String? = nil, licenseName: String? = nil, licenseURL: String? = nil) {
+        self.publisher = publisher
+        self.unit = unit
+        self.place = place
+        self.contact = contact
+        self.contactURL = contactURL
+        self.authors = authors
+        self.authorsLabel = authorsLabel
+        self.date = date
+        self.doi = doi
+        self.doiURL = doiURL
+        self.licenseName = licenseName
+        self.licenseURL = licenseURL
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -195,11 +269,17 @@ struct ImprintView: TemplateObject {
     }
 }
 
-struct TranslationView: TemplateObject {
+final class TranslationView: TemplateObject {
     static let keys = ["url", "lang", "label"]
-    var url: String
-    var lang: String
-    var label: String
+    let url: String
+    let lang: String
+    let label: String
+
+    init(url: String, lang: String, label: String) {
+        self.url = url
+        self.lang = lang
+        self.label = label
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -211,10 +291,15 @@ struct TranslationView: TemplateObject {
     }
 }
 
-struct ImageView: TemplateObject {
+final class ImageView: TemplateObject {
     static let keys = ["src", "alt"]
-    var src: String
-    var alt: String
+    let src: String
+    let alt: String
+
+    init(src: String, alt: String) {
+        self.src = src
+        self.alt = alt
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -226,11 +311,16 @@ struct ImageView: TemplateObject {
 }
 
 /// The "Zitieren / Cite" box: the recommended citation and the download formats.
-struct CiteView: TemplateObject {
+final class CiteView: TemplateObject {
     static let keys = ["citationHTML", "downloads"]
     /// Rendered by briefpress (escaped, title in `<i>`).
-    var citationHTML: String
-    var downloads: [DownloadView]
+    let citationHTML: String
+    let downloads: [DownloadView]
+
+    init(citationHTML: String, downloads: [DownloadView]) {
+        self.citationHTML = citationHTML
+        self.downloads = downloads
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -241,11 +331,17 @@ struct CiteView: TemplateObject {
     }
 }
 
-struct DownloadView: TemplateObject {
+final class DownloadView: TemplateObject {
     static let keys = ["href", "type", "label"]
-    var href: String
-    var type: String
-    var label: String
+    let href: String
+    let type: String
+    let label: String
+
+    init(href: String, type: String, label: String) {
+        self.href = href
+        self.type = type
+        self.label = label
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -258,17 +354,25 @@ struct DownloadView: TemplateObject {
 }
 
 /// What only the print version needs: PDF metadata and running header/footer texts.
-struct PrintInfo: TemplateObject {
+final class PrintInfo: TemplateObject {
     static let keys = ["fullTitle", "authorNames", "authorLine", "keywords", "footerText"]
     /// "Title: Subtitle", the PDF's document title.
-    var fullTitle: String
+    let fullTitle: String
     /// One `<meta name="author">` each, which WeasyPrint writes into the PDF info and XMP.
-    var authorNames: [String]
+    let authorNames: [String]
     /// "Erika Muster und Jan Schmidt": the author line right below the title, without affiliations.
-    var authorLine: String
-    var keywords: String?
+    let authorLine: String
+    let keywords: String?
     /// The DOI link (or page address) in every page's footer.
-    var footerText: String
+    let footerText: String
+
+    init(fullTitle: String, authorNames: [String], authorLine: String, keywords: String? = nil, footerText: String) {
+        self.fullTitle = fullTitle
+        self.authorNames = authorNames
+        self.authorLine = authorLine
+        self.keywords = keywords
+        self.footerText = footerText
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {

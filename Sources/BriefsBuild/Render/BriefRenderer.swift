@@ -60,8 +60,8 @@ struct BriefRenderer: Sendable {
         let record = CitationRecord(brief: brief, site: site, abstract: abstract, hasPDF: hasPDF,
                                     defaultImage: Self.defaultSocialImage)
         let translation = translationView(brief)
-        var page = pageView(for: brief, description: abstract)
-        page.headHTML = HeadMetadata.html(for: record, translation: translation.map { (site.baseURL + "briefs/\(brief.translationSlug ?? "")/", $0.lang) })
+        let page = pageView(for: brief, description: abstract, headHTML: HeadMetadata.html(
+            for: record, translation: translation.map { (site.baseURL + "briefs/\(brief.translationSlug ?? "")/", $0.lang) }))
 
         let view = BriefPageView(
             page: page,
@@ -141,7 +141,7 @@ struct BriefRenderer: Sendable {
 
     // MARK: - View pieces
 
-    func pageView(for brief: Brief, description: String?) -> PageView {
+    func pageView(for brief: Brief, description: String?, headHTML: String) -> PageView {
         let strings = theme.strings(for: brief.language.value)
         var alternates = Self.feedLinks(site: site, strings: strings)
         if let translation = translationView(brief) {
@@ -155,7 +155,7 @@ struct BriefRenderer: Sendable {
                 + " – " + site.title,
             description: description ?? "", canonicalURL: site.baseURL + "briefs/\(brief.slug)/", root: "../../",
             siteTitle: site.title, homeURL: "../../", stylesheetURL: "../../assets/style.css", isDraft: brief.isDraft,
-            t: strings.values, headHTML: "", alternates: alternates)
+            t: strings.values, headHTML: headHTML, alternates: alternates)
     }
 
     /// Feed links every page's head carries, so readers and Rogue Scholar find them.

@@ -1,10 +1,16 @@
 /// The home page: every published brief, grouped by series, newest first.
-struct HomePageView: TemplateObject {
+final class HomePageView: TemplateObject {
     static let keys = ["page", "groups", "showSeriesHeadings"]
-    var page: PageView
-    var groups: [SeriesGroupView]
+    let page: PageView
+    let groups: [SeriesGroupView]
     /// A heading per series only helps when there is more than one series.
-    var showSeriesHeadings: Bool
+    let showSeriesHeadings: Bool
+
+    init(page: PageView, groups: [SeriesGroupView], showSeriesHeadings: Bool) {
+        self.page = page
+        self.groups = groups
+        self.showSeriesHeadings = showSeriesHeadings
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -16,10 +22,15 @@ struct HomePageView: TemplateObject {
     }
 }
 
-struct SeriesGroupView: TemplateObject {
+final class SeriesGroupView: TemplateObject {
     static let keys = ["series", "briefs"]
-    var series: String
-    var briefs: [BriefSummaryView]
+    let series: String
+    let briefs: [BriefSummaryView]
+
+    init(series: String, briefs: [BriefSummaryView]) {
+        self.series = series
+        self.briefs = briefs
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -30,25 +41,46 @@ struct SeriesGroupView: TemplateObject {
     }
 }
 
-struct BriefSummaryView: TemplateObject {
+final class BriefSummaryView: TemplateObject {
     static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
                        "headingLevel", "draftLabel", "html"]
-    var url: String
-    var title: String
-    var subtitle: String?
-    var authors: String
-    var date: DateView
-    var summary: String?
+    let url: String
+    let title: String
+    let subtitle: String?
+    let authors: String
+    let date: DateView
+    let summary: String?
     /// Set when the brief's language differs from the home page's.
-    var lang: String?
-    var seriesLine: String?
-    var isDraft: Bool
+    let lang: String?
+    let seriesLine: String?
+    let isDraft: Bool
     /// 3 under series headings, 2 when the home page has none.
-    var headingLevel = 2
-    var draftLabel = ""
+    let headingLevel: Int
+    let draftLabel: String
     /// This entry rendered with `home-entry.mustache`, when the brief rendered (so a rebuild
     /// that reuses the brief reuses its entry instead of rendering a thousand entries again).
-    var html = ""
+    let html: String
+
+    init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: String = "") {
+        self.url = url
+        self.title = title
+        self.subtitle = subtitle
+        self.authors = authors
+        self.date = date
+        self.summary = summary
+        self.lang = lang
+        self.seriesLine = seriesLine
+        self.isDraft = isDraft
+        self.headingLevel = headingLevel
+        self.draftLabel = draftLabel
+        self.html = html
+    }
+
+    /// The same entry with its rendered HTML.
+    func with(html: String) -> BriefSummaryView {
+        BriefSummaryView(url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary, lang: lang,
+                         seriesLine: seriesLine, isDraft: isDraft, headingLevel: headingLevel, draftLabel: draftLabel, html: html)
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -70,9 +102,13 @@ struct BriefSummaryView: TemplateObject {
 }
 
 /// The 404 page needs only the layout.
-struct NotFoundPageView: TemplateObject {
+final class NotFoundPageView: TemplateObject {
     static let keys = ["page"]
-    var page: PageView
+    let page: PageView
+
+    init(page: PageView) {
+        self.page = page
+    }
 
     func value(forKey key: String) -> TemplateValue? { key == "page" ? .object(page) : nil }
 }

@@ -1,24 +1,39 @@
 /// What every page's layout needs: language, titles, links back to the site, UI strings.
 /// Templates see only view models like this one, never raw front matter.
-struct PageView: TemplateObject {
+final class PageView: TemplateObject {
     static let keys = ["lang", "title", "description", "canonicalURL", "root", "siteTitle", "homeURL",
                        "stylesheetURL", "isDraft", "t", "headHTML", "alternates"]
-    var lang: String
+    let lang: String
     /// Contents of `<title>`.
-    var title: String
-    var description: String
-    var canonicalURL: String
+    let title: String
+    let description: String
+    let canonicalURL: String
     /// Relative path from this page to the site root (`../../`), so output works from any folder.
-    var root: String
-    var siteTitle: String
-    var homeURL: String
-    var stylesheetURL: String
-    var isDraft: Bool
+    let root: String
+    let siteTitle: String
+    let homeURL: String
+    let stylesheetURL: String
+    let isDraft: Bool
     /// UI strings in the page's language (`{{page.t.recommendations}}`).
-    var t: [String: String]
+    let t: [String: String]
     /// Extra `<head>` markup produced by briefpress itself (already escaped).
-    var headHTML: String
-    var alternates: [AlternateLink]
+    let headHTML: String
+    let alternates: [AlternateLink]
+
+    init(lang: String, title: String, description: String, canonicalURL: String, root: String, siteTitle: String, homeURL: String, stylesheetURL: String, isDraft: Bool, t: [String: String], headHTML: String, alternates: [AlternateLink]) {
+        self.lang = lang
+        self.title = title
+        self.description = description
+        self.canonicalURL = canonicalURL
+        self.root = root
+        self.siteTitle = siteTitle
+        self.homeURL = homeURL
+        self.stylesheetURL = stylesheetURL
+        self.isDraft = isDraft
+        self.t = t
+        self.headHTML = headHTML
+        self.alternates = alternates
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
@@ -40,12 +55,19 @@ struct PageView: TemplateObject {
 }
 
 /// A `<link rel="alternate">` to a translation, feed or PDF.
-struct AlternateLink: TemplateObject {
+final class AlternateLink: TemplateObject {
     static let keys = ["href", "hreflang", "type", "title"]
-    var href: String
-    var hreflang: String?
-    var type: String?
-    var title: String?
+    let href: String
+    let hreflang: String?
+    let type: String?
+    let title: String?
+
+    init(href: String, hreflang: String? = nil, type: String? = nil, title: String? = nil) {
+        self.href = href
+        self.hreflang = hreflang
+        self.type = type
+        self.title = title
+    }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {

@@ -13,7 +13,7 @@ struct SitePageRenderer: Sendable {
         let strings = theme.strings(for: site.language)
         let language = TypographyLanguage(bcp47: brief.language.value)
         let series = brief.series ?? site.title
-        var entry = BriefSummaryView(
+        let entry = BriefSummaryView(
             url: "briefs/\(brief.slug)/",
             title: Typography.apply(brief.title.value, language: language),
             subtitle: brief.subtitle.map { Typography.apply($0, language: language) },
@@ -23,11 +23,8 @@ struct SitePageRenderer: Sendable {
             summary: summary.map { Self.excerpt($0) },
             lang: brief.language.value == site.language ? nil : brief.language.value,
             seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
-            isDraft: brief.isDraft)
-        entry.headingLevel = seriesHeadings ? 3 : 2
-        entry.draftLabel = strings["draft"]
-        entry.html = theme.render(entry, template: "home-entry").trimmingLineBreaks()
-        return entry
+            isDraft: brief.isDraft, headingLevel: seriesHeadings ? 3 : 2, draftLabel: strings["draft"])
+        return entry.with(html: theme.render(entry, template: "home-entry").trimmingLineBreaks())
     }
 
     /// Whether the home page groups briefs under series headings: only when there is more than one.
@@ -38,17 +35,14 @@ struct SitePageRenderer: Sendable {
     /// The home page: `entries` (each brief's, made when it rendered) in feed order, grouped by series.
     func home(_ entries: [(facts: BriefFacts, entry: BriefSummaryView)]) -> OutputFile {
         let strings = theme.strings(for: site.language)
-        var groups: [SeriesGroupView] = []
-        var groupIndex: [String: Int] = [:]
+        var series: [String] = []
+        var briefsBySeries: [String: [BriefSummaryView]] = [:]
         for (facts, entry) in entries {
-            let series = facts.series ?? site.title
-            if let index = groupIndex[series] {
-                groups[index].briefs.append(entry)
-            } else {
-                groupIndex[series] = groups.count
-                groups.append(SeriesGroupView(series: series, briefs: [entry]))
-            }
+            let name = facts.series ?? site.title
+            if briefsBySeries[name] == nil { series.append(name) }
+            briefsBySeries[name, default: []].append(entry)
         }
+        let groups = series.map { SeriesGroupView(series: $0, briefs: briefsBySeries[$0] ?? []) }
         let page = PageView(
             lang: site.language, title: site.title, description: "", canonicalURL: site.baseURL, root: "",
             siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,

@@ -42,7 +42,7 @@ struct TemplateLibrary: Sendable {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: root)
         renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
     /// Renders template `name`, and returns besides the text what the partial `partial` printed
@@ -54,9 +54,12 @@ struct TemplateLibrary: Sendable {
         var renderer = TemplateRenderer(library: self, root: root)
         renderer.capture = TemplateRenderer.Capture(name: partial, blocks: blocks[partial] ?? [])
         renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
-        let text = String(decoding: renderer.output, as: UTF8.self)
-        let captured = renderer.capture?.range.map { String(decoding: renderer.output[$0], as: UTF8.self) }
-        return (text, captured)
+        let output = renderer.output
+        let captured = renderer.capture?.range.map { range in
+            let utf8 = output.utf8
+            return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
+        }
+        return (output, captured)
     }
 
     fileprivate func nodes(named name: String) -> [TemplateNode]? { templates[name] }
@@ -78,7 +81,9 @@ private struct TemplateRenderer {
     let library: TemplateLibrary
     /// The items entered by sections, innermost last.
     var stack: [TemplateValue]
-    var output: [UInt8] = []
+    /// Built as a `String`: appending pieces of valid strings needs no validation, where turning
+    /// bytes into a `String` at the end checks every byte again.
+    var output = ""
     var capture: Capture?
 
     init(library: TemplateLibrary, root: TemplateValue) {
@@ -90,15 +95,18 @@ private struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode], escaping initialEscaping: Bool, indentation: [UInt8]?,
                          overrides: [String: [TemplateNode]]?, sequence: SequencePosition?) {
         var escaping = initialEscaping
-        let start = output.count
+        let start = output.utf8.count
         for node in nodes {
-            let before = output.count
+            let before = output.utf8.count
             render(node, escaping: &escaping, indentation: indentation, overrides: overrides, sequence: sequence)
             // A partial alone on an indented line indents every line it prints, as swift-mustache
             // does: a piece that starts a new line of this template's output gets the indentation.
-            if let indentation, !indentation.isEmpty, output.count > before, before > start,
-               output[before - 1] == UInt8(ascii: "\n") {
-                output.insert(contentsOf: indentation, at: before)
+            if let indentation, !indentation.isEmpty, output.utf8.count > before, before > start {
+                let utf8 = output.utf8
+                let position = utf8.index(utf8.startIndex, offsetBy: before)
+                if utf8[utf8.index(before: position)] == UInt8(ascii: "\n") {
+                    output.insert(contentsOf: String(decoding: indentation, as: UTF8.self), at: position)
+                }
             }
         }
     }
@@ -106,8 +114,8 @@ private struct TemplateRenderer {
     private mutating func render(_ node: TemplateNode, escaping: inout Bool, indentation: [UInt8]?,
                                  overrides: [String: [TemplateNode]]?, sequence: SequencePosition?) {
         switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            output.append(text)
         case .variable(let name, let escaped):
             guard let value = lookup(name, sequence: sequence) else { return }
             write(value, escaped: escaped && escaping)
@@ -137,11 +145,11 @@ private struct TemplateRenderer {
                 merged = overrides.map { $0.merging(partialOverrides) { outer, _ in outer } } ?? partialOverrides
             }
             let partialIndent = Self.join(indentation, partialIndentation)
-            let start = output.count
+            let start = output.utf8.count
             render(content, escaping: true, indentation: partialIndent, overrides: merged, sequence: nil)
             if let capture, capture.range == nil, capture.name == templateName, !dynamic, stack.count == 1,
                partialIndent?.isEmpty ?? true, capture.blocks.isDisjoint(with: merged?.keys ?? [:].keys) {
-                self.capture?.range = start..<output.count
+                self.capture?.range = start..<output.utf8.count
             }
         case .escaping(let value):
             escaping = value
@@ -300,40 +308,43 @@ private struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text):
-            if escaped { Self.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { Self.appendEscaped(text, to: &output) } else { output.append(text) }
         case .number(let number):
-            output.append(contentsOf: String(number).utf8)
+            output.append(String(number))
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            output.append(flag ? "true" : "false")
         case .absent, .list, .object, .dictionary:
             return
         }
     }
 
-    /// `<`, `>`, `&`, `"` and `'` as swift-mustache escapes them.
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+    /// `<`, `>`, `&`, `"` and `'` as swift-mustache escapes them; the text between is appended
+    /// in runs.
+    static func appendEscaped(_ text: String, to output: inout String) {
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
-            let replacement: StaticString?
+            let replacement: String
             switch utf8[index] {
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "\""): replacement = "&quot;"
             case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
-            }
-            if let replacement {
-                output.append(contentsOf: utf8[runStart..<index])
-                replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+            default:
                 index = utf8.index(after: index)
-                runStart = index
-            } else {
-                index = utf8.index(after: index)
+                continue
             }
+            output.append(contentsOf: text[runStart..<index])
+            output.append(replacement)
+            index = utf8.index(after: index)
+            runStart = index
         }
-        output.append(contentsOf: utf8[runStart..<index])
+        if runStart == utf8.startIndex {
+            output.append(text)
+        } else {
+            output.append(contentsOf: text[runStart..<index])
+        }
     }
 }

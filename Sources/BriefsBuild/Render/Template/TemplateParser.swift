@@ -1,6 +1,6 @@
 /// One piece of a parsed template.
 indirect enum TemplateNode: Sendable {
-    case text([UInt8])
+    case text(String)
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode], inverted: Bool)
     /// `{{> name}}`; `indentation` for a partial alone on its line, `overrides` for `{{< name}}`.
@@ -120,7 +120,7 @@ struct TemplateParser {
         var state = initial
         var whitespace: [Character] = []
         func flushWhitespace() {
-            if !whitespace.isEmpty { nodes.append(.text(Self.bytes(whitespace))) }
+            if !whitespace.isEmpty { nodes.append(.text(Self.text(whitespace))) }
             whitespace = []
         }
         while !atEnd {
@@ -138,13 +138,13 @@ struct TemplateParser {
             }
             let text = readTextUntilTagOrNewline(state)
             if current.isNewline {
-                nodes.append(.text(Self.bytes(whitespace + text + [current])))
+                nodes.append(.text(Self.text(whitespace + text + [current])))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(Self.bytes(whitespace + text)))
+                nodes.append(.text(Self.text(whitespace + text)))
                 whitespace = []
                 state.newLine = false
             }
@@ -264,7 +264,7 @@ struct TemplateParser {
     /// Partials and blocks keep the whitespace before them as text (it indents their first line)
     /// but still use it as their indentation.
     private func flushWhitespaceKeeping(_ nodes: inout [TemplateNode], _ whitespace: [Character]) {
-        if !whitespace.isEmpty { nodes.append(.text(Self.bytes(whitespace))) }
+        if !whitespace.isEmpty { nodes.append(.text(Self.text(whitespace))) }
     }
 
     /// Text up to the next tag (whose opening delimiter is consumed) or line break.
@@ -367,6 +367,7 @@ struct TemplateParser {
         return true
     }
 
+    private static func text(_ characters: [Character]) -> String { String(characters) }
     private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
     private static let nameCharactersWithoutBrackets = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
