@@ -59,7 +59,17 @@ extension HTMLRenderer {
             + "aria-label=\"\(escape(options.strings.footnotesLabel))\">\n"
         output += "<ol start=\"\(footnoteOffset + 1)\">\n"
         for note in notes {
-            output += note.html.replacing(backLinkMarker(note.number), with: backLinks(note.number))
+            // The marker stands near the end of the note: found from there, spliced on bytes.
+            let marker = Array(backLinkMarker(note.number).utf8)
+            let html = Array(note.html.utf8)
+            var position = html.count - marker.count
+            while position >= 0, !html[position..<position + marker.count].elementsEqual(marker) { position -= 1 }
+            if position >= 0 {
+                output += String(decoding: html[..<position], as: UTF8.self) + backLinks(note.number)
+                    + String(decoding: html[(position + marker.count)...], as: UTF8.self)
+            } else {
+                output += note.html
+            }
         }
         output += "</ol>\n</section>\n"
     }

@@ -97,7 +97,7 @@ public struct InternalLinkChecker: Sendable {
         var link = decodingPercents(path)
         if link.hasPrefix("./") { link.removeFirst(2) }
         // `other.md` is the source file of the brief `other`.
-        if link.hasSuffix(".md"), !link.contains("/") { link = "../\(link.dropLast(3))/" }
+        if link.hasSuffix(".md"), !link.utf8.contains(UInt8(ascii: "/")) { link = "../\(link.dropLast(3))/" }
         var components = link.hasPrefix("/") ? [] : ["briefs", slug]
         let parts = link.split(separator: "/", omittingEmptySubsequences: true)
         for part in parts {

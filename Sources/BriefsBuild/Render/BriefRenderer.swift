@@ -14,6 +14,23 @@ struct BriefRenderer: Sendable {
     var hasPDF = false
     /// Whether the home page has series headings (decides the level of each entry's heading).
     var seriesHeadings = false
+    /// `headingIDs(strings:)` for every language of the site, worked out once.
+    let headingIDsByLanguage: [String: [String: String]]
+
+    init(site: SiteConfig, theme: Theme, languages: [String: String], siteRoot: URL, hasPDF: Bool = false,
+         seriesHeadings: Bool = false) {
+        self.site = site
+        self.theme = theme
+        self.languages = languages
+        self.siteRoot = siteRoot
+        self.hasPDF = hasPDF
+        self.seriesHeadings = seriesHeadings
+        var ids: [String: [String: String]] = [:]
+        for language in Set(languages.values).union([site.language]) {
+            ids[language] = Self.headingIDs(strings: theme.strings(for: language))
+        }
+        headingIDsByLanguage = ids
+    }
 
     /// Ids the page template itself uses; Markdown headings never take them.
     static let reservedIDs: Set<String> = ["main", "recommendations", "background", "research", "references", "cite", "imprint"]
@@ -34,7 +51,7 @@ struct BriefRenderer: Sendable {
 
     func render(_ brief: Brief) -> RenderedBrief {
         var state = FragmentRenderer(brief: brief, strings: theme.strings(for: brief.language.value), siteRoot: siteRoot)
-        let headingIDs = Self.headingIDs(strings: state.strings)
+        let headingIDs = headingIDsByLanguage[brief.language.value] ?? Self.headingIDs(strings: state.strings)
         var reserved = Self.reservedIDs.union(headingIDs.values)
         for index in brief.recommendations.indices { reserved.insert("recommendation-\(index + 1)") }
         for index in brief.background.indices { reserved.insert("background-\(index + 1)") }

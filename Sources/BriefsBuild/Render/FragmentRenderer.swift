@@ -156,7 +156,7 @@ struct FragmentRenderer {
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") { return .remote }
         if trimmed.hasPrefix("/") { return .absolute }
         // Anything with a scheme before the first slash (javascript:, data:, mailto:) is no file.
-        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return .unsafe }
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].utf8.contains(UInt8(ascii: "/")) { return .unsafe }
         let path = String(trimmed.prefix { $0 != "#" && $0 != "?" })
         return .local(path.removingPercentEncoding ?? path)
     }
@@ -178,7 +178,9 @@ struct FragmentRenderer {
             fragment = String(destination[hash...])
         }
         if path.hasPrefix("./") { path.removeFirst(2) }
-        guard path.hasSuffix(".md"), !path.contains("/"), !path.contains(":") else { return destination }
+        guard path.hasSuffix(".md"), !path.utf8.contains(UInt8(ascii: "/")), !path.utf8.contains(UInt8(ascii: ":")) else {
+            return destination
+        }
         return "../\(path.dropLast(3))/" + fragment
     }
 }

@@ -137,7 +137,7 @@ struct FieldReader {
         case .folded:
             return TextOrigin.aligned(text: scalar.text, fileLines: fileLines,
                                       start: .init(line: line + 1, column: 1), path: path)
-        case .plain where !scalar.text.contains("\n") && scalar.location.line - 1 < fileLines.count
+        case .plain where !scalar.text.utf8.contains(UInt8(ascii: "\n")) && scalar.location.line - 1 < fileLines.count
                 && fileLines[scalar.location.line - 1].unicodeScalars.count >= scalar.location.column - 1 + scalar.text.unicodeScalars.count:
             // One line as written: a plain offset is exact.
             return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column - 1, linesFollow: false)

@@ -41,7 +41,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
         var closingNumber = lineNumber + 1
         while true {
             let candidate = line(from: closingStart)
-            if isFence(candidate.line) || candidate.line.trimmingTrailingSpaces == "..." {
+            if isFence(candidate.line) || candidate.line.isMarker("...") {
                 // The YAML ends before the `\n` that ends the line above the closing one.
                 let yamlEnd = closingStart == yamlStart ? yamlStart : utf8.index(before: closingStart)
                 let body = candidate.next.map { String(text[$0...]) } ?? ""
@@ -58,10 +58,18 @@ public struct FrontMatterSplit: Sendable, Equatable {
         }
     }
 
-    private static func isFence(_ line: Substring) -> Bool { line.trimmingTrailingSpaces == "---" }
+    private static func isFence(_ line: Substring) -> Bool { line.isMarker("---") }
 }
 
 extension Substring {
+    /// Whether the line is `marker` followed by nothing but spaces and tabs (checked on bytes:
+    /// this runs for every line of every front matter).
+    func isMarker(_ marker: StaticString) -> Bool {
+        var utf8 = self.utf8[...]
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
+        return marker.withUTF8Buffer { utf8.elementsEqual($0) }
+    }
+
     var trimmingTrailingSpaces: Substring {
         var end = endIndex
         while end > startIndex, let previous = self[..<end].last, previous == " " || previous == "\t" {

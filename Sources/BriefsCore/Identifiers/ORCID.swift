@@ -4,6 +4,19 @@ import Foundation
 public enum ORCID {
     /// The bare iD (`0000-0002-1825-0097`), or why it is not one.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
+        // The usual case, a bare iD with a correct check character, checked on its bytes.
+        let bytes = Array(text.utf8)
+        if bytes.count == 19, [4, 9, 14].allSatisfy({ bytes[$0] == UInt8(ascii: "-") }) {
+            let characters = bytes.enumerated().filter { ![4, 9, 14].contains($0.offset) }.map(\.element)
+            if characters.dropLast().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let expected = checkCharacter(for: characters.dropLast().map { Int($0 - 0x30) })
+                let last = characters[15]
+                if (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: "X"),
+                   expected == Character(Unicode.Scalar(last)) {
+                    return .success(text)
+                }
+            }
+        }
         var value = text.trimmingSpaces()
         for prefix in ["https://orcid.org/", "http://orcid.org/", "orcid.org/"] where value.lowercased().hasPrefix(prefix) {
             value = String(value.dropFirst(prefix.count))

@@ -21,16 +21,21 @@ public enum SourceText {
         if let nul = content.firstIndex(of: 0) {
             return .failure(Diagnostic(FileProblem.binary, at: location(ofByte: nul, in: content, path: path)))
         }
-        if let bad = firstInvalidUTF8Byte(in: content) {
+        // One pass for valid text (nearly every file); the byte at fault is looked for only when it fails.
+        guard let text = String(validating: content, as: UTF8.self) else {
+            let bad = firstInvalidUTF8Byte(in: content) ?? content.startIndex
             return .failure(Diagnostic(FileProblem.notUTF8(byte: content[bad]),
                                        at: location(ofByte: bad, in: content, path: path)))
         }
-        let text = String(decoding: content, as: UTF8.self)
         return .success(normalizeLineEndings(text))
     }
 
     static func normalizeLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        var text = text
+        // memchr, not a generic search: this runs over every file.
+        guard text.withUTF8({ buffer in buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false }) else {
+            return text
+        }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
