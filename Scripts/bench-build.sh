@@ -70,5 +70,10 @@ for n in $sizes; do
     -v unchanged="$unchanged" -v written="$written" \
     'BEGIN { printf "| %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.3f | %.3f | %.1f %% | %.3f | %s |\n", n, wall, wall * 1000 / n, cpu, user, rss / 1024, floor, changed, changed * 100 / wall, unchanged, written }'
 done
+largest=${sizes##* }
+"$bin" build "$work/site-$largest" -o "$work/jobs1" --no-pdf --quiet --no-cache --jobs 1
+"$bin" build "$work/site-$largest" -o "$work/jobs2" --no-pdf --quiet --no-cache --jobs 2
+if diff -r "$work/jobs1" "$work/jobs2" >/dev/null; then same="identical"; else same="DIFFERENT"; fi
 echo
+echo "Output of the $largest-brief site built with --jobs 1 and --jobs 2 (no cache): $same."
 echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo); $(date -u +%F); $("$bin" --version 2>/dev/null | head -1); median of $runs runs"

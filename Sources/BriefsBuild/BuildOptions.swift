@@ -71,6 +71,8 @@ public struct BuildReport: Sendable {
     public var sources: [String: String] = [:]
     /// The site folder the paths are relative to.
     public var siteRoot: URL?
+    /// Briefs taken from the build cache instead of rendered.
+    public var reusedBriefs = 0
     /// Time per stage, for `--verbose` and the benchmarks.
     public var timings: [(stage: String, seconds: Double)] = []
 

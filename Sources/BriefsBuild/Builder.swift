@@ -50,9 +50,15 @@ public struct Builder: Sendable {
         decodeKeyHasher.update(source.configText ?? "")
         let decodeKey = decodeKeyHasher.finalize()
         let store = BriefStore()
-        let decoded = await Self.boundedMap(source.briefs, width: options.concurrency) { [site] index, file in
+        // Files the cache vouches for by their stamp are settled here; only the others are read
+        // and decoded, in parallel.
+        var decodedSlots = source.briefs.map { Self.cachedDecode($0, decodeKey: decodeKey, cache: cache) }
+        let missing = decodedSlots.indices.filter { decodedSlots[$0] == nil }
+        let fresh = await Self.boundedMap(missing.map { source.briefs[$0] }, width: options.concurrency) { [site] index, file in
             Self.decode(file, index: index, site: site, decodeKey: decodeKey, cache: cache, store: store)
         }
+        for (slot, result) in zip(missing, fresh) { decodedSlots[slot] = result }
+        let decoded = decodedSlots.compactMap { $0 }
         for brief in decoded {
             diagnostics += brief.diagnostics
             if let text = brief.text { sources[brief.file.path] = text }
@@ -63,7 +69,7 @@ public struct Builder: Sendable {
         diagnostics += SiteValidator.validate(
             facts, site: site, slugs: source.briefs.map { ($0.slug, $0.path) }, today: options.today,
             includeDrafts: options.includeDrafts)
-        let published = facts.filter { options.includeDrafts || !$0.isDraft }.sorted(by: BriefFacts.feedOrder)
+        let published = BriefFacts.inFeedOrder(facts.filter { options.includeDrafts || !$0.isDraft })
         timer.finish("validate")
 
         var report = BuildReport(diagnostics: [], briefCount: source.briefs.count, publishedCount: published.count,
@@ -94,8 +100,10 @@ public struct Builder: Sendable {
         var feedWriter = try FeedWriter(site: feeds, atom: feedFiles?.atom, json: feedFiles?.json,
                                         previous: context.previousFeeds)
         var assembly = SiteAssembly()
-        try await Self.orderedMap(published, width: options.concurrency) { [context] _, facts in
-            try context.render(facts)
+        let renderer = context
+        // Briefs taken from the cache need no task of their own.
+        try await Self.orderedMap(published, width: options.concurrency, immediate: { _, facts in renderer.reused(facts) }) { _, facts in
+            try renderer.render(facts)
         } consume: { index, outcome in
             var record = outcome.record
             if let parts = record.feed {
@@ -129,6 +137,7 @@ public struct Builder: Sendable {
 
         report.failed = Self.fails(diagnostics, strict: options.strict)
         report.externalLinks = assembly.externalLinks
+        report.reusedBriefs = assembly.reused
         report.printJobs = assembly.printJobs
         if options.keepsFiles {
             let feedTexts = try Self.feedFiles(site: feeds, parts: assembly.feedParts)
@@ -206,13 +215,17 @@ public struct Builder: Sendable {
 
     /// Decodes one file, or takes what decoding it found from the cache when neither the file
     /// nor `site.yaml` changed. A decoded `Brief` goes into `store` for rendering.
+    /// What decoding `file` found, from the cache, when its stamp shows it unchanged.
+    static func cachedDecode(_ file: BriefFile, decodeKey: UInt64, cache: BuildCache?) -> DecodedBrief? {
+        guard let cache, let entry = cache.entry(file.path), entry.decodeKey == decodeKey, entry.stamp == file.stamp,
+              !cache.isRacy(file.stamp) else { return nil }
+        cache.countDecodeHit()
+        return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: entry.contentHash)
+    }
+
     static func decode(_ file: BriefFile, index: Int, site: SiteConfig, decodeKey: UInt64, cache: BuildCache?,
                        store: BriefStore) -> DecodedBrief {
         let entry = cache?.entry(file.path)
-        if let entry, let cache, entry.decodeKey == decodeKey, entry.stamp == file.stamp, !cache.isRacy(file.stamp) {
-            cache.countDecodeHit()
-            return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: entry.contentHash)
-        }
         let bytes: [UInt8]
         switch file.read() {
         case .success(let read): bytes = read
@@ -325,8 +338,11 @@ public struct Builder: Sendable {
     /// Runs `transform` over `items` with at most `width` tasks in flight and hands each result
     /// to `consume` in input order, as soon as it and all before it are done. At most a few
     /// results wait for a slow one, so memory stays flat however many items there are.
+    /// `immediate` gives the result of an item without a task when it can (cheaply, on the
+    /// calling task); `transform` makes the others.
     static func orderedMap<Item: Sendable, Result: Sendable>(
-        _ items: [Item], width: Int, _ transform: @escaping @Sendable (Int, Item) throws -> Result,
+        _ items: [Item], width: Int, immediate: (Int, Item) -> Result? = { _, _ in nil },
+        transform: @escaping @Sendable (Int, Item) throws -> Result,
         consume: (Int, Result) throws -> Void
     ) async throws {
         let window = max(1, width) * 4
@@ -335,24 +351,32 @@ public struct Builder: Sendable {
             var next = 0
             var consumed = 0
             var running = 0
-            func submit() {
-                while running < width, next < items.count, next < consumed + window {
-                    let index = next
-                    let item = items[index]
-                    group.addTask { (index, try transform(index, item)) }
-                    next += 1
-                    running += 1
-                }
-            }
-            submit()
-            while let (index, result) = try await group.next() {
-                running -= 1
-                waiting[index] = result
+            func drain() throws {
                 while let ready = waiting.removeValue(forKey: consumed) {
                     try consume(consumed, ready)
                     consumed += 1
                 }
-                submit()
+            }
+            func submit() throws {
+                while running < width, next < items.count, next < consumed + window {
+                    let index = next
+                    let item = items[index]
+                    next += 1
+                    if let result = immediate(index, item) {
+                        waiting[index] = result
+                        try drain()
+                        continue
+                    }
+                    group.addTask { (index, try transform(index, item)) }
+                    running += 1
+                }
+            }
+            try submit()
+            while let (index, result) = try await group.next() {
+                running -= 1
+                waiting[index] = result
+                try drain()
+                try submit()
             }
         }
     }

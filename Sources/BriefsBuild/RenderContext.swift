@@ -69,14 +69,21 @@ struct RenderContext: Sendable {
         return hasher.finalize()
     }
 
+    /// The brief taken from the build cache, when nothing it was made from changed.
+    func reused(_ facts: BriefFacts) -> RenderOutcome? {
+        let path = facts.sourcePath
+        let contentHash = decoded[path]?.contentHash ?? 0
+        let key = renderKey(facts, contentHash: contentHash)
+        guard let record = reusable(path, key: key, contentHash: contentHash) else { return nil }
+        cache?.countRenderHit()
+        return RenderOutcome(record: record, renderKey: key, files: [], reused: true)
+    }
+
+    /// Renders the brief (and writes its files).
     func render(_ facts: BriefFacts) throws -> RenderOutcome {
         let path = facts.sourcePath
         let contentHash = decoded[path]?.contentHash ?? 0
         let key = renderKey(facts, contentHash: contentHash)
-        if let record = reusable(path, key: key, contentHash: contentHash) {
-            cache?.countRenderHit()
-            return RenderOutcome(record: record, renderKey: key, files: [], reused: true)
-        }
         guard let brief = store.take(path) ?? decodeAgain(path) else {
             // The file decoded a moment ago but not now: it changed during the build.
             let problem = Diagnostic(FileProblem.unreadable(reason: "it changed while the site was being built; build again"),
@@ -162,7 +169,7 @@ struct SiteAssembly {
     mutating func add(_ outcome: RenderOutcome, written record: RenderRecord, facts: BriefFacts, keepFiles: Bool) {
         homeEntries.append((facts, record.homeEntry))
         if !record.sitemapXML.isEmpty { sitemap.append(record.sitemapXML) }
-        linkPages.append(InternalLinkChecker.Page(slug: record.slug, isDraft: facts.isDraft, ids: Set(record.ids),
+        linkPages.append(InternalLinkChecker.Page(slug: record.slug, isDraft: facts.isDraft, ids: record.ids,
                                                   links: record.links))
         externalLinks += record.links.filter { InternalLinkChecker.isExternal($0.destination) }
         diagnostics += record.diagnostics

@@ -26,8 +26,13 @@ struct SiteOptions: ParsableArguments {
     @Flag(name: .long, help: "Decode and render every brief again instead of reusing unchanged ones from .briefpress/build-cache.")
     var noCache = false
 
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "How many briefs are decoded and rendered at once (default: one per processor core).", valueName: "n"))
+    var jobs: Int?
+
     func validate() throws {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     var siteRoot: URL {

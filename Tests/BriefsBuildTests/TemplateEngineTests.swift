@@ -177,6 +177,30 @@ struct TemplateEngineTests {
         #expect(compared > 2000)
     }
 
+    @Test("broken templates: briefpress's parser refuses exactly what swift-mustache refuses")
+    func sameRefusals() {
+        var random = Generator(state: 77)
+        var broken = 0
+        for _ in 0..<4000 {
+            var characters = Array(generate(&random, depth: 0))
+            guard !characters.isEmpty else { continue }
+            // Break it: drop, double or swap a character, or cut it short.
+            let position = random.next(characters.count)
+            switch random.next(4) {
+            case 0: characters.remove(at: position)
+            case 1: characters.insert(characters[position], at: position)
+            case 2: characters[position] = random.pick(["{", "}", "#", "/", "^", "!", ">", "<", "$", "=", " ", "\n", "("])
+            default: characters.removeSubrange(position...)
+            }
+            let template = String(characters)
+            let theirs = (try? MustacheTemplate(string: template)) != nil
+            let ours = (try? TemplateParser.parse(template)) != nil
+            #expect(ours == theirs, "template: \(template.debugDescription)")
+            if !theirs { broken += 1 }
+        }
+        #expect(broken > 500)
+    }
+
     // MARK: - The built-in theme
 
     static func theme() throws -> Theme {

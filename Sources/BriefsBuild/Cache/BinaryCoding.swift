@@ -5,6 +5,8 @@ import BriefsCore
 /// 1,000-brief site is read on every build and must cost a few milliseconds at most.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
+    /// The file the entry being written is about: locations in it are written without their path.
+    var path: String?
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
@@ -23,6 +25,8 @@ struct BinaryWriter {
     }
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
     mutating func write(_ value: String) {
         var value = value
@@ -65,19 +69,40 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private var position = 0
+    private let end: Int
+    /// The file of the entry being read (see `BinaryWriter.path`).
+    let path: String?
 
     init(_ bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
         position = start
+        end = bytes.count
+        path = nil
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    /// A reader for `range` of `bytes` only.
+    init(_ bytes: [UInt8], range: Range<Int>, path: String?) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+        self.path = path
+    }
+
+    var isAtEnd: Bool { position == end }
+
+    /// A length-prefixed block: its range, skipped over.
+    mutating func readBlock() throws -> Range<Int> {
+        let count = try readInt()
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        defer { position += count }
+        return position..<position + count
+    }
 
     mutating func readUInt64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Malformed() }
+            guard position < end, shift < 64 else { throw Malformed() }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -92,16 +117,18 @@ struct BinaryReader {
     }
 
     mutating func readBool() throws -> Bool {
-        guard position < bytes.count, bytes[position] <= 1 else { throw Malformed() }
+        guard position < end, bytes[position] <= 1 else { throw Malformed() }
         defer { position += 1 }
         return bytes[position] == 1
     }
 
     mutating func readString() throws -> String {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        guard count >= 0, count <= end - position else { throw Malformed() }
         defer { position += count }
-        return String(decoding: bytes[position..<position + count], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
+        }
     }
 
     mutating func readOptionalString() throws -> String? {
@@ -118,7 +145,7 @@ struct BinaryReader {
 
     mutating func readArray<Item>(_ each: (inout BinaryReader) throws -> Item) throws -> [Item] {
         let count = try readInt()
-        guard count >= 0, count <= bytes.count - position else { throw Malformed() }
+        guard count >= 0, count <= end - position else { throw Malformed() }
         var items: [Item] = []
         items.reserveCapacity(count)
         for _ in 0..<count { items.append(try each(&self)) }
@@ -134,7 +161,8 @@ struct BinaryReader {
 
 extension BinaryWriter {
     mutating func write(_ location: SourceLocation) {
-        write(location.path)
+        // Nearly every location is in the entry's own file: an empty path stands for it.
+        write(location.path == path ? "" : location.path)
         write(location.line)
         write(location.column)
     }
@@ -164,7 +192,8 @@ extension BinaryWriter {
 
 extension BinaryReader {
     mutating func readLocation() throws -> SourceLocation {
-        SourceLocation(path: try readString(), line: try readInt(), column: try readInt())
+        let written = try readString()
+        return SourceLocation(path: written.isEmpty ? path ?? "" : written, line: try readInt(), column: try readInt())
     }
 
     mutating func readDate() throws -> BriefDate {

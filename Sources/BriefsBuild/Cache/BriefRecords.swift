@@ -48,6 +48,15 @@ struct BriefFacts: Sendable, Equatable {
     static func feedOrder(_ lhs: BriefFacts, _ rhs: BriefFacts) -> Bool {
         (lhs.date.value, lhs.slug) > (rhs.date.value, rhs.slug)
     }
+
+    /// `briefs` sorted by `feedOrder`, comparing small keys and moving indices rather than the facts.
+    static func inFeedOrder(_ briefs: [BriefFacts]) -> [BriefFacts] {
+        let keys = briefs.map { facts -> (Int, String) in
+            let date = facts.date.value
+            return (date.year * 10_000 + (date.month ?? 0) * 100 + (date.day ?? 0), facts.slug)
+        }
+        return briefs.indices.sorted { keys[$0] > keys[$1] }.map { briefs[$0] }
+    }
 }
 
 /// A file a rendered brief depends on besides its own text: an image or a linked file next to
@@ -131,6 +140,16 @@ struct FileStamp: Sendable, Equatable {
         self.init(size: Int(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec),
                   modifiedNanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino),
                   isDirectory: info.st_mode & S_IFMT == S_IFDIR)
+    }
+
+    /// The stamp as one number, for fingerprints.
+    var fingerprint: UInt64 {
+        var hasher = XXH64()
+        for part in [UInt64(bitPattern: Int64(size)), UInt64(bitPattern: Int64(modifiedSeconds)),
+                     UInt64(bitPattern: Int64(modifiedNanoseconds)), inode] {
+            hasher.update(part)
+        }
+        return hasher.finalize()
     }
 
     /// The stamp of the file at `path`, or `nil` if there is none.

@@ -12,7 +12,7 @@ import Foundation
 /// hit, and an edit is always a miss.
 public final class BuildCache: @unchecked Sendable {
     /// Bump whenever decoding, rendering or this format changes what a build produces.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
 
     struct Entry: Sendable {
         /// The file as last read; a file with the same stamp is not read again.
@@ -25,6 +25,8 @@ public final class BuildCache: @unchecked Sendable {
         var diagnostics: [Diagnostic]
         var renderKey: UInt64?
         var render: RenderRecord?
+        /// The entry as it was read from disk, written back as is while it does not change.
+        var encoded: ArraySlice<UInt8>?
     }
 
     private let lock = NSLock()
@@ -56,6 +58,8 @@ public final class BuildCache: @unchecked Sendable {
     func entry(_ path: String) -> Entry? { lock.withLock { entries[path] } }
 
     func store(_ path: String, _ entry: Entry) {
+        var entry = entry
+        entry.encoded = nil
         lock.withLock {
             entries[path] = entry
             isDirty = true
@@ -99,10 +103,18 @@ public final class BuildCache: @unchecked Sendable {
             guard try reader.readUInt64() == formatVersion else { return cache }
             cache.recordedAt = try reader.readInt()
             cache.feedFiles = try reader.readOptional { try FeedFileStamps(from: &$0) }
-            let entries = try reader.readArray { reader -> (String, Entry) in
-                (try reader.readString(), try Entry(from: &reader))
+            let count = try reader.readInt()
+            guard count >= 0 else { return BuildCache(keepsFeedText: false) }
+            cache.entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let path = try reader.readString()
+                // Each entry is its own block, so an unchanged one is written back without encoding it again.
+                let block = try reader.readBlock()
+                var entryReader = BinaryReader(bytes, range: block, path: path)
+                var entry = try Entry(from: &entryReader)
+                entry.encoded = bytes[block]
+                cache.entries[path] = entry
             }
-            cache.entries = Dictionary(entries, uniquingKeysWith: { _, last in last })
         } catch {
             return BuildCache(keepsFeedText: false)
         }
@@ -113,20 +125,33 @@ public final class BuildCache: @unchecked Sendable {
     /// nothing in it changed since it was read from there.
     public func save(to url: URL) throws {
         guard lock.withLock({ isDirty }) || access(url.path, F_OK) != 0 else { return }
-        var writer = BinaryWriter(capacity: 1 << 20)
+        var writer = BinaryWriter(capacity: 4 << 20)
         lock.withLock {
+            writer.append(Self.magic[...])
             writer.write(BuildCache.formatVersion)
             writer.write(recordedAt)
             writer.write(feedFiles) { $0.write($1) }
-            writer.write(entries.sorted { $0.key < $1.key }) { writer, pair in
-                writer.write(pair.key)
-                writer.write(pair.value)
+            writer.write(entries.count)
+            // In the dictionary's order: the file's order means nothing, and sorting cost more
+            // than writing it.
+            for (path, entry) in entries {
+                writer.write(path)
+                if let encoded = entry.encoded {
+                    writer.write(encoded.count)
+                    writer.append(encoded)
+                } else {
+                    var block = BinaryWriter(capacity: 4096)
+                    block.path = path
+                    block.write(entry)
+                    writer.write(block.bytes.count)
+                    writer.append(block.bytes[...])
+                }
             }
         }
         let folder = url.deletingLastPathComponent().path
         try FileSystem.makeDirectories(folder)
         let temporary = FileSystem.temporaryPath(for: url.path)
-        try FileSystem.write(Self.magic + writer.bytes, to: temporary)
+        try FileSystem.write(writer.bytes, to: temporary)
         try FileSystem.rename(temporary, to: url.path)
         lock.withLock { isDirty = false }
     }

@@ -8,7 +8,8 @@ public struct InternalLinkChecker: Sendable {
     struct Page: Sendable {
         var slug: String
         var isDraft: Bool
-        var ids: Set<String>
+        /// Sorted (looked up by binary search: building a set per page cost more than checking).
+        var ids: [String]
         var links: [BriefLink]
     }
 
@@ -32,7 +33,7 @@ public struct InternalLinkChecker: Sendable {
         return diagnostics
     }
 
-    private func problem(with destination: String, on page: Page, ids: [String: Set<String>]) -> ContentProblem? {
+    private func problem(with destination: String, on page: Page, ids: [String: [String]]) -> ContentProblem? {
         let trimmed = destination.trimmingSpaces()
         if Self.isExternal(trimmed) { return nil }  // other sites, mailto:, tel: — the external check's business
         let (path, fragment) = Self.split(trimmed)
@@ -56,10 +57,10 @@ public struct InternalLinkChecker: Sendable {
         return nil
     }
 
-    private func check(fragment: String, of slug: String, destination: String, ids: [String: Set<String>]) -> ContentProblem? {
+    private func check(fragment: String, of slug: String, destination: String, ids: [String: [String]]) -> ContentProblem? {
         guard let known = ids[slug] else { return nil }
         let id = Self.decodingPercents(fragment)
-        guard !id.isEmpty, !known.contains(id) else { return nil }
+        guard !id.isEmpty, !Self.sortedContains(known, id) else { return nil }
         let page = "the brief '\(slug)'"
         return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.sorted()))
     }
@@ -81,15 +82,26 @@ public struct InternalLinkChecker: Sendable {
         return false
     }
 
-    static func split(_ destination: String) -> (path: String, fragment: String?) {
-        var path = destination
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
+    static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        return (path, fragment)
+        return low < sorted.count && sorted[low] == value
+    }
+
+    static func split(_ destination: String) -> (path: String, fragment: String?) {
+        // On bytes: `#` and `?` are ASCII, and this runs for every link of every brief.
+        let utf8 = destination.utf8
+        var fragment: String?
+        var end = utf8.endIndex
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(Substring(utf8[utf8.index(after: hash)...]))
+            end = hash
+        }
+        if let query = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        return (String(Substring(utf8[..<end])), fragment)
     }
 
     /// The output path a relative link on `briefs/<slug>/` leads to; `nil` if it climbs above the site.

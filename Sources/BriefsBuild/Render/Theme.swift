@@ -168,18 +168,26 @@ final class ThemeLoader {
         return diagnostics
     }
 
-    /// Checks the syntax with swift-mustache (whose errors carry line and column), then parses
-    /// the template for briefpress's own renderer.
+    /// Parses a template for briefpress's renderer. Its parser accepts and refuses what
+    /// swift-mustache does (the tests hold the two to that), so swift-mustache reads a template
+    /// only when it is broken: its errors carry the line and column.
     private func parseTemplate(_ url: URL, name: String, diagnostics: inout [Diagnostic]) -> ([TemplateNode], String)? {
         let path = display(url)
         guard let text = readText(url, path: path, diagnostics: &diagnostics) else { return nil }
+        let failure: TemplateParser.Failure
         do {
-            _ = try MustacheTemplate(string: text)
             let template = try TemplateParser.parse(text)
             diagnostics += TemplateLint.check(text, path: path, template: name)
             return (template, text)
         } catch let error as TemplateParser.Failure {
-            diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(error.message),
+            failure = error
+        } catch {
+            failure = TemplateParser.Failure(message: "\(error)")
+        }
+        do {
+            _ = try MustacheTemplate(string: text)
+            // Refused by briefpress's parser alone (it should not happen): its reason, at the start.
+            diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(failure.message),
                                           at: SourceLocation(path: path, line: 1, column: 1)))
         } catch let error as MustacheTemplate.ParserError {
             diagnostics.append(Diagnostic(ThemeProblem.templateSyntax(TemplateLint.describe(error.error)),
@@ -237,16 +245,29 @@ final class ThemeLoader {
         }
     }
 
+    /// Relative paths of the files below `folder`, sorted; hidden files skipped.
     private func listFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var result: [String] = []
-        let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            if full.hasPrefix(base) { result.append(String(full.dropFirst(base.count))) }
+        func walk(_ path: String, _ relative: String, depth: Int) {
+            guard depth < 16, let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let full = path + "/" + name
+                let relativePath = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: walk(full, relativePath, depth: depth + 1)
+                case S_IFREG: result.append(relativePath)
+                default: continue
+                }
+            }
         }
+        walk(folder.standardizedFileURL.path, "", depth: 0)
         return result.sorted()
     }
 

@@ -97,15 +97,22 @@ enum FileSystem {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var count = 0
-        while count < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
-            if result < 0, errno == EINTR { continue }
-            guard result > 0 else { break }
-            count += result
+        let size = Int(info.st_size)
+        guard size > 0 else { return [] }
+        var complete = false
+        // Not zero-filled first: the file's bytes are the first thing written into it.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var count = 0
+            while count < size {
+                let result = Glibc.read(descriptor, buffer.baseAddress! + count, size - count)
+                if result < 0, errno == EINTR { continue }
+                guard result > 0 else { break }
+                count += result
+            }
+            complete = count == size
+            initialized = count
         }
-        return count == bytes.count ? bytes : nil
+        return complete ? bytes : nil
     }
 
     /// Creates `path` and any missing parents (like `mkdir -p`).

@@ -136,7 +136,7 @@ struct TemplateParser {
                     whitespace = leading
                 }
             }
-            let text = readTextUntilTagOrNewline(state)
+            let text = try readTextUntilTagOrNewline(state)
             if current.isNewline {
                 nodes.append(.text(Self.text(whitespace + text + [current])))
                 state.newLine = true
@@ -268,13 +268,18 @@ struct TemplateParser {
     }
 
     /// Text up to the next tag (whose opening delimiter is consumed) or line break.
-    private mutating func readTextUntilTagOrNewline(_ state: State) -> [Character] {
+    private mutating func readTextUntilTagOrNewline(_ state: State) throws -> [Character] {
         var text: [Character] = []
         guard let first = state.startDelimiter.first else { return [] }
         while !atEnd {
             let character = characters[position]
             if character == "\n" || character == "\r\n" { break }
             if character == first {
+                // swift-mustache refuses a text that ends within a delimiter's length of its
+                // first character (a template ending in `{`); so does this parser.
+                guard position + state.startDelimiter.count <= characters.count else {
+                    throw Failure(message: "the template ends in the middle of a tag")
+                }
                 if read(state.startDelimiter) { break }
                 text.append(character)
                 position += 1
@@ -292,7 +297,10 @@ struct TemplateParser {
         read { $0.isWhitespace }
         guard read(state.endDelimiter) else { throw Failure(message: "a tag is not closed with '}}'") }
         // `a(b(name))`: transforms around the name.
-        guard let open = text.firstIndex(of: "(") else { return (text, []) }
+        guard let open = text.firstIndex(of: "(") else {
+            guard !text.contains(")") else { throw Failure(message: "a transform is not opened with '('") }
+            return (text, [])
+        }
         var transforms = [String(text[..<open])]
         var rest = text[text.index(after: open)...]
         while let next = rest.firstIndex(of: "(") {

@@ -1,0 +1,145 @@
+import BriefsBuild
+import BriefsCore
+import Foundation
+import Testing
+
+/// The build cache in `.briefpress/build-cache`: unchanged briefs are neither decoded nor
+/// rendered again, and whatever it reuses, the output is byte for byte that of a fresh build.
+@Suite("Build cache")
+struct BuildCacheTests {
+    func options(_ site: TestSite, cache: Bool = true, output: URL? = nil) -> BuildOptions {
+        var options = BuildOptions(siteRoot: site.root, output: output ?? site.output, today: TestSite.today,
+                                   themeSearchPaths: [TestSite.themes])
+        if cache { options.cacheFile = site.root.appendingPathComponent(".briefpress/build-cache") }
+        options.keepsFiles = false
+        return options
+    }
+
+    func build(_ site: TestSite, cache: Bool = true, output: URL? = nil) async throws -> BuildReport {
+        try await Builder(options: options(site, cache: cache, output: output)).run()
+    }
+
+    /// The output of a build without any cache, for comparison.
+    func freshFiles(_ site: TestSite) async throws -> [String: Data] {
+        let folder = site.root.appendingPathComponent("fresh-\(UUID().uuidString)", isDirectory: true)
+        let report = try await build(site, cache: false, output: folder)
+        #expect(!report.failed)
+        return published(site, folder: folder)
+    }
+
+    /// The files of an output as readers get them. The manifest `.briefpress-output` is left
+    /// out of byte comparisons: for a feed spliced from the previous feed it records which runs
+    /// were copied rather than a hash of the copied bytes (reading them back would cost what
+    /// the splice saves), so only its list of paths must equal a fresh build's.
+    func published(_ site: TestSite, folder: URL? = nil) -> [String: Data] {
+        var files = site.files(in: folder)
+        let manifest = files.removeValue(forKey: ".briefpress-output").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let listed = Set(manifest.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").last.map(String.init) })
+        #expect(listed == Set(files.keys))
+        return files
+    }
+
+    static func site(count: Int = 5) throws -> TestSite {
+        var files: [String: String] = [:]
+        for index in 1...count {
+            files["content/briefs/b\(index).md"] = TestSite.brief(
+                title: "Brief \(index)", doi: "10.59350/b.\(index)",
+                body: "Die Einleitung mit [einem Verweis](b\(index % count + 1).md#handlungsimpulse).")
+        }
+        return try TestSite(files: files)
+    }
+
+    @Test("nothing changed: nothing rendered or written; one brief changed (also its date): only it is rendered, and the output equals a fresh build")
+    func reuse() async throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let first = try await build(site)
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.reusedBriefs == 0)
+
+        let unchanged = try await build(site)
+        #expect(unchanged.filesWritten == 0)
+        #expect(unchanged.reusedBriefs == 5)
+
+        // A new title and a newer date: the entry moves to the top of the feeds.
+        try site.write("content/briefs/b3.md", Data(TestSite.brief(title: "Brief drei", doi: "10.59350/b.3")
+            .replacingOccurrences(of: "date: 2025-06-14", with: "date: 2025-09-01").utf8))
+        let changed = try await build(site)
+        #expect(changed.diagnostics.isEmpty)
+        #expect(changed.reusedBriefs == 4)
+        #expect(changed.filesWritten > 0)
+        #expect(published(site) == (try await freshFiles(site)))
+        #expect(site.read("feed.xml")?.contains("Brief drei") == true)
+
+        // Touched, not changed: still reused.
+        try site.write("content/briefs/b2.md", Data(TestSite.brief(
+            title: "Brief 2", doi: "10.59350/b.2", body: "Die Einleitung mit [einem Verweis](b3.md#handlungsimpulse).").utf8))
+        let touched = try await build(site)
+        #expect(touched.reusedBriefs == 5)
+        #expect(touched.filesWritten == 0)
+    }
+
+    @Test("a brief is rendered again when an image next to it changes")
+    func dependencies() async throws {
+        let site = try Self.site(count: 2)
+        defer { site.remove() }
+        try site.write("content/briefs/bild.png", Data([0x89, 0x50, 0x4E, 0x47, 1]))
+        try site.write("content/briefs/b1.md", Data(TestSite.brief(
+            title: "Brief 1", doi: "10.59350/b.1", body: "Die Einleitung.\n\n![Ein Bild](bild.png)").utf8))
+        _ = try await build(site)
+        try site.write("content/briefs/bild.png", Data([0x89, 0x50, 0x4E, 0x47, 2, 3]))
+        let report = try await build(site)
+        #expect(report.reusedBriefs == 1)
+        #expect(site.files()["briefs/b1/bild.png"] == Data([0x89, 0x50, 0x4E, 0x47, 2, 3]))
+        #expect(published(site) == (try await freshFiles(site)))
+    }
+
+    @Test("a damaged cache file is ignored and written anew")
+    func damagedCache() async throws {
+        let site = try Self.site(count: 2)
+        defer { site.remove() }
+        _ = try await build(site)
+        try site.write(".briefpress/build-cache", Data("briefpress build cache\n\u{7}kaputt".utf8))
+        try FileManager.default.removeItem(at: site.output)
+        let report = try await build(site)
+        #expect(report.diagnostics.isEmpty)
+        #expect(report.reusedBriefs == 0)
+        #expect(published(site) == (try await freshFiles(site)))
+        #expect(try await build(site).reusedBriefs == 2)
+    }
+
+    @Test("a check run does not spoil the cache; a file deleted from the output comes back")
+    func checkAndRepair() async throws {
+        let site = try Self.site(count: 3)
+        defer { site.remove() }
+        _ = try await build(site)
+        var check = options(site)
+        check.output = nil
+        let checked = try await Builder(options: check).run()
+        #expect(checked.reusedBriefs == 3)
+        #expect(try await build(site).reusedBriefs == 3)
+
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("briefs/b2/b2.bib"))
+        let repaired = try await build(site)
+        #expect(repaired.filesWritten >= 1)
+        #expect(site.read("briefs/b2/b2.bib") != nil)
+    }
+
+    @Test("a build that stops on an error leaves output and cache as they were")
+    func failedBuild() async throws {
+        let site = try Self.site(count: 3)
+        defer { site.remove() }
+        _ = try await build(site)
+        let before = site.files()
+        try site.write("content/briefs/b2.md", Data(TestSite.brief(title: "Brief 2", doi: "10.59350/b.2")
+            .replacingOccurrences(of: "date: 2025-06-14", with: "date: 2025-13-01").utf8))
+        let failed = try await build(site)
+        #expect(failed.failed)
+        #expect(site.files() == before)
+        try site.write("content/briefs/b2.md", Data(TestSite.brief(
+            title: "Brief 2", doi: "10.59350/b.2", body: "Die Einleitung mit [einem Verweis](b3.md#handlungsimpulse).").utf8))
+        let fixed = try await build(site)
+        #expect(!fixed.failed)
+        #expect(published(site) == (try await freshFiles(site)))
+    }
+}
