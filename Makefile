@@ -9,9 +9,10 @@ PYTHON       ?= python3
 BIN          := .build/$(CONFIG)/briefpress
 VENV         := .venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Markdown (libcmark-gfm), and what WeasyPrint needs: Pango, HarfBuzz subsetting, a fallback font.
-BUILD_PKGS   := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libpango-1.0-0 libpangoft2-1.0-0 \
-                libharfbuzz-subset0 fonts-dejavu-core
+# Markdown (libcmark-gfm), the memory allocator of the executable (jemalloc), and what WeasyPrint
+# needs: Pango, HarfBuzz subsetting, a fallback font.
+BUILD_PKGS   := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg-config libpango-1.0-0 \
+                libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 # Page checks: headless Chromium and its WebDriver.
 TEST_PKGS    := chromium chromium-driver
 CHECK_DIR    := .build/checks

@@ -67,7 +67,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "briefpress", dependencies: ["BriefsCLI"]),
+        // jemalloc instead of glibc's malloc: a build allocates many small short-lived strings and
+        // arrays on every core, and glibc's allocator cost a fifth of its CPU time (BENCHMARKS.md,
+        // issue 9). Linked into the executable only; the tests run on glibc's allocator.
+        .executableTarget(
+            name: "briefpress", dependencies: ["BriefsCLI"],
+            linkerSettings: [.linkedLibrary("jemalloc")]
+        ),
         .testTarget(name: "BriefsMarkdownTests", dependencies: ["BriefsMarkdown"]),
         .testTarget(name: "BriefsCoreTests", dependencies: ["BriefsCore"]),
         // swift-mustache renders the same templates as the reference for briefpress's own engine.
