@@ -2,23 +2,28 @@
 enum HTMLEscaping {
     /// Escapes `& < > "`, enough for text and for double-quoted attribute values.
     static func escape(_ text: String) -> String {
-        let needsWork = text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-                || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-        }
-        guard needsWork else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
+        // On the contiguous UTF-8 bytes: most text needs no escaping at all, and the scan over a
+        // buffer is several times faster than over `String.UTF8View`.
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
+                return nil
             }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
+                switch byte {
+                case UInt8(ascii: "&"): result.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
+                case UInt8(ascii: "<"): result.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
+                case UInt8(ascii: ">"): result.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
+                case UInt8(ascii: "\""): result.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+        return escaped ?? text
     }
 
     /// Schemes that run script when a link is followed or an image is loaded.

@@ -19,7 +19,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
         var lineNumber = 1
         /// The current line (without its `\n`) and the start of the next one.
         func line(from start: String.Index) -> (line: Substring, next: String.Index?) {
-            guard let newline = utf8[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+            guard let newline = text.newlineIndex(from: start) else {
                 return (text[start...], nil)
             }
             return (text[start..<newline], utf8.index(after: newline))
