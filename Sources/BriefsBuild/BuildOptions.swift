@@ -29,6 +29,11 @@ public struct BuildOptions: Sendable {
     /// Keep every rendered file in `BuildReport.files`. Tests look at them; the command line
     /// turns this off, so a large site's pages are written and forgotten one by one.
     public var keepsFiles = true
+    /// Whether the build's working data (decoded briefs, render records, the cache) is freed when
+    /// `run()` returns. A one-shot command sets this to `false`: the process ends right after, and
+    /// taking thousands of records apart piece by piece cost a twentieth of a rebuild. The
+    /// preview keeps the default.
+    public var freesMemoryWhenDone = true
     /// Called after each PDF is made: (done, total, slug), for progress output.
     public var pdfProgress: (@Sendable (Int, Int, String) -> Void)?
 

@@ -180,6 +180,7 @@ public struct Builder: Sendable {
             }
             timer.finish("build cache")
         }
+        if !options.freesMemoryWhenDone { ProcessLifetime.keep(cache, context, decoded, assembly, published, facts) }
         return finish(&report, diagnostics: diagnostics, sources: sources, timer: timer)
     }
 

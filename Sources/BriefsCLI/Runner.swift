@@ -31,6 +31,7 @@ struct Runner {
             today: Self.today(), themeSearchPaths: ThemeLocator.builtInThemeFolders())
         // Pages are written and forgotten one by one; unchanged briefs come from the cache.
         buildOptions.keepsFiles = false
+        buildOptions.freesMemoryWhenDone = false
         if let jobs = options.jobs { buildOptions.concurrency = jobs }
         if !options.noCache { buildOptions.cacheFile = root.appendingPathComponent(".briefpress/build-cache") }
         if pdf, output != nil {
