@@ -79,6 +79,21 @@ struct BuildCacheTests {
         #expect(touched.filesWritten == 0)
     }
 
+    @Test("an in-place rebuild replaces changed files and leaves no temporary file behind")
+    func noTemporaryFiles() async throws {
+        let site = try Self.site(count: 3)
+        defer { site.remove() }
+        _ = try await build(site)
+        try site.write("content/briefs/b2.md", Data(TestSite.brief(title: "Brief zwei", doi: "10.59350/b.2").utf8))
+        let report = try await build(site)
+        #expect(report.filesWritten > 0)
+        #expect(site.read("briefs/b2/index.html")?.contains("Brief zwei") == true)
+        #expect(published(site) == (try await freshFiles(site)))
+        let everything = FileManager.default.enumerator(atPath: site.root.path)?.allObjects as? [String] ?? []
+        #expect(!everything.isEmpty)
+        #expect(everything.filter { $0.contains(".briefpress-") && !$0.hasSuffix(".briefpress-output") } == [])
+    }
+
     @Test("a brief is rendered again when an image next to it changes")
     func dependencies() async throws {
         let site = try Self.site(count: 2)

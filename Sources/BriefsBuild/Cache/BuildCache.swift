@@ -152,7 +152,7 @@ public final class BuildCache: @unchecked Sendable {
         try FileSystem.makeDirectories(folder)
         let temporary = FileSystem.temporaryPath(for: url.path)
         try FileSystem.write(writer.bytes, to: temporary)
-        try FileSystem.rename(temporary, to: url.path)
+        try FileSystem.replace(url.path, with: temporary)
         lock.withLock { isDirty = false }
     }
 }

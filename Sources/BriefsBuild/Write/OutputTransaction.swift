@@ -202,7 +202,7 @@ final class OutputTransaction: @unchecked Sendable {
             }
         case .inPlace:
             guard !pending.isEmpty || !removed.isEmpty || changed else { return 0 }
-            for (temporary, final) in pending { try FileSystem.rename(temporary, to: final) }
+            for (temporary, final) in pending { try FileSystem.replace(final, with: temporary) }
             for path in removed { unlink(target + "/" + path) }
             removeEmptyFolders(of: removed)
             // Last: until the new manifest is in place, the next build compares with the old one
@@ -210,7 +210,7 @@ final class OutputTransaction: @unchecked Sendable {
             let marker = target + "/" + Self.markerName
             let temporary = FileSystem.temporaryPath(for: marker)
             try FileSystem.write(Array(Self.manifest(next, order: previousOrder).utf8), to: temporary)
-            try FileSystem.rename(temporary, to: marker)
+            try FileSystem.replace(marker, with: temporary)
         }
         return lock.withLock { writtenCount }
     }
