@@ -25,6 +25,9 @@ public struct Builder: Sendable {
     public func run() async throws -> BuildReport {
         var timer = StageTimer(logger: logger)
         let startedAt = Int(time(nil))
+        // The cache file is read on another core while the site's files are listed and the theme
+        // is loaded: on a rebuild those three are most of the work before anything renders.
+        let cacheLoad = options.cache == nil ? options.cacheFile.map { file in Task.detached { BuildCache.load(from: file) } } : nil
         let source = SiteLoader.load(root: options.siteRoot)
         var diagnostics = source.diagnostics
         var site = SiteConfig(title: "", baseURL: "http://localhost/")
@@ -34,8 +37,6 @@ public struct Builder: Sendable {
             diagnostics += problems
         }
         timer.finish("find \(source.briefs.count) brief files, read site.yaml")
-        let cache = options.cache ?? options.cacheFile.map(BuildCache.load(from:))
-        timer.finish("read the build cache")
         let loader = ThemeLoader(
             searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
             siteRoot: options.siteRoot)
@@ -44,6 +45,9 @@ public struct Builder: Sendable {
         var sources = loader.readTexts
         sources[source.configPath] = source.configText
         timer.finish("load the theme")
+        let cache: BuildCache?
+        if let cacheLoad { cache = await cacheLoad.value } else { cache = options.cache }
+        timer.finish("read the build cache (waited)")
 
         var decodeKeyHasher = XXH64()
         decodeKeyHasher.update(BuildCache.formatVersion)
