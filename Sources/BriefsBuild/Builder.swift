@@ -167,7 +167,7 @@ public struct Builder: Sendable {
                 if reused, entry.renderKey == key, entry.render?.feed == record.feed { continue }
                 var record = record
                 if committed, !reused, let transaction, let page = record.files.first {
-                    record.folder = FileStamp.of(transaction.target + "/" + (page.path as NSString).deletingLastPathComponent)
+                    record.folder = FileStamp.of(transaction.target + "/" + FileSystem.folder(of: page.path))
                 }
                 entry.renderKey = key
                 entry.render = record

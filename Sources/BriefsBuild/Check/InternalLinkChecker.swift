@@ -22,15 +22,26 @@ public struct InternalLinkChecker: Sendable {
 
     func check() -> [Diagnostic] {
         let idsBySlug = Dictionary(pages.map { ($0.slug, $0.ids) }, uniquingKeysWith: { first, _ in first })
-        var diagnostics: [Diagnostic] = []
-        for page in pages {
-            for link in page.links where link.kind == .link {
-                if let problem = problem(with: link.destination, on: page, ids: idsBySlug) {
-                    diagnostics.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
+        // Pure and per page: large sites are checked on every core (it runs after rendering,
+        // when nothing else is left to run in parallel). Results are joined in page order.
+        let chunkSize = 128
+        let chunks = (pages.count + chunkSize - 1) / chunkSize
+        var results = [[Diagnostic]](repeating: [], count: chunks)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var diagnostics: [Diagnostic] = []
+                for page in pages[(chunk * chunkSize)..<min(pages.count, (chunk + 1) * chunkSize)] {
+                    for link in page.links where link.kind == .link {
+                        if let problem = problem(with: link.destination, on: page, ids: idsBySlug) {
+                            diagnostics.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
+                        }
+                    }
                 }
+                buffer[chunk] = diagnostics
             }
         }
-        return diagnostics
+        return results.flatMap { $0 }
     }
 
     private func problem(with destination: String, on page: Page, ids: [String: [String]]) -> ContentProblem? {

@@ -117,8 +117,7 @@ final class OutputTransaction: @unchecked Sendable {
         guard mode == .inPlace, !records.isEmpty, records.allSatisfy({ previous[$0.path] == $0.fingerprint }) else { return false }
         if let folder {
             let page = records[0].path
-            let path = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
-            guard FileStamp.of(target + "/" + path) == folder else { return false }
+            guard FileStamp.of(target + "/" + FileSystem.folder(of: page)) == folder else { return false }
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
         }
