@@ -39,6 +39,9 @@ final class OutputTransaction: @unchecked Sendable {
     /// Whether `next` has a path or fingerprint `previous` does not (so the manifest changes).
     private var manifestChanged = false
     private var finished = false
+    /// The output folder, open, when updating in place: reused briefs' folders are looked at
+    /// relative to it (one path component for the kernel to walk instead of the whole path).
+    private var targetDescriptor: Int32 = -1
 
     /// Files written so far (new or changed).
     var written: Int { lock.withLock { writtenCount } }
@@ -74,6 +77,7 @@ final class OutputTransaction: @unchecked Sendable {
         } else {
             mode = .inPlace
             root = path
+            targetDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
         folders.insert(root)
     }
@@ -117,7 +121,10 @@ final class OutputTransaction: @unchecked Sendable {
         guard mode == .inPlace, !records.isEmpty, records.allSatisfy({ previous[$0.path] == $0.fingerprint }) else { return false }
         if let folder {
             let page = records[0].path
-            guard FileStamp.of(target + "/" + FileSystem.folder(of: page)) == folder else { return false }
+            var info = stat()
+            let folderPath = FileSystem.folder(of: page).isEmpty ? "." : FileSystem.folder(of: page)
+            let found = targetDescriptor >= 0 ? fstatat(targetDescriptor, folderPath, &info, 0) : stat(target + "/" + folderPath, &info)
+            guard found == 0, FileStamp(info) == folder else { return false }
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
         }
@@ -226,7 +233,10 @@ final class OutputTransaction: @unchecked Sendable {
         }
     }
 
-    deinit { rollback() }
+    deinit {
+        rollback()
+        if targetDescriptor >= 0 { close(targetDescriptor) }
+    }
 
     /// Folders (`briefs/<slug>/`) emptied by removing a brief's files.
     private func removeEmptyFolders(of removed: [String]) {
