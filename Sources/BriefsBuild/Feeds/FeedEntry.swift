@@ -1,4 +1,5 @@
 import BriefsCore
+import Glibc
 
 /// What a feed needs of one brief: its citation record and its full text as HTML whose links
 /// work outside the site (feed readers and Rogue Scholar have no base URL).
@@ -29,10 +30,11 @@ enum AbsoluteLinks {
     static func rewrite(_ html: String, base: String) -> String {
         // Scans the UTF-8 bytes for ` href="` and ` src="`: a full text is about 10 KB per brief,
         // and searching it with Foundation (or collection slices) was a tenth of a full build.
+        // The result is built as bytes and made a `String` once (or not at all, when no link
+        // needed rewriting).
         var html = html
-        return html.withUTF8 { bytes -> String in
-            var result = ""
-            result.reserveCapacity(bytes.count + 1024)
+        let rewritten: [UInt8]? = html.withUTF8 { bytes in
+            var result: [UInt8] = []
             var copied = 0
             var index = 0
             let count = bytes.count
@@ -56,19 +58,37 @@ enum AbsoluteLinks {
                 var valueEnd = valueStart
                 while valueEnd < count, bytes[valueEnd] != 0x22 { valueEnd += 1 }
                 guard valueEnd < count else { break }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-                let rewritten = absolute(value, base: base)
-                if rewritten != value {
-                    result += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]), as: UTF8.self)
-                    result += rewritten
+                let valueBytes = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+                if !isAbsolute(valueBytes) {
+                    if result.isEmpty { result.reserveCapacity(count + 2048) }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<valueStart]))
+                    var absoluteValue = absolute(String(decoding: valueBytes, as: UTF8.self), base: base)
+                    absoluteValue.withUTF8 { result.append(contentsOf: $0) }
                     copied = valueEnd
                 }
                 index = valueEnd
             }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            result += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<count]), as: UTF8.self)
+            guard copied > 0 else { return nil }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
             return result
         }
+        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
+    }
+
+    /// Values `absolute(_:base:)` returns unchanged: `http(s)://`, `//host`, `mailto:`, `tel:`
+    /// and anything else with `://`. Checked on the bytes, before a `String` is made.
+    private static func isAbsolute(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        func starts(_ prefix: StaticString) -> Bool {
+            let length = prefix.utf8CodeUnitCount
+            guard value.count >= length else { return false }
+            return memcmp(value.baseAddress!, prefix.utf8Start, length) == 0
+        }
+        if starts("https://") || starts("http://") || starts("//") || starts("mailto:") || starts("tel:") { return true }
+        guard value.count >= 3 else { return false }
+        for index in 0...(value.count - 3) where value[index] == 0x3A && value[index + 1] == 0x2F && value[index + 2] == 0x2F {
+            return true
+        }
+        return false
     }
 
     static func absolute(_ value: String, base: String) -> String {
