@@ -15,6 +15,8 @@ BUILD_PKGS   := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg
                 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 # Page checks: headless Chromium and its WebDriver.
 TEST_PKGS    := chromium chromium-driver
+# Benchmarks: GNU time (CPU time and peak memory of each run).
+BENCH_PKGS   := time
 CHECK_DIR    := .build/checks
 
 .PHONY: build test deps test-deps venv compile site check checks bench clean help
@@ -50,6 +52,9 @@ deps:
 test-deps:
 	$(call apt_install,$(TEST_PKGS))
 
+bench-deps:
+	$(call apt_install,$(BENCH_PKGS))
+
 # The project-local Python with WeasyPrint (PDFs) and the check tools, pinned in requirements.txt.
 venv: $(VENV)/.installed
 
@@ -82,7 +87,7 @@ checks: compile venv test-deps
 	$(VENV)/bin/python Tests/Accessibility/check_pdfs.py $(CHECK_DIR)/example $(CHECK_DIR)/multi
 	$(VENV)/bin/python Tests/Accessibility/check_pages.py $(CHECK_DIR)/example $(CHECK_DIR)/multi
 
-bench: deps venv
+bench: deps bench-deps venv
 	$(SWIFT) build -c release --product briefpress
 	Scripts/bench-pdf.sh .build/release/briefpress
 	$(PYTHON) Scripts/bench-preview.py .build/release/briefpress 1000

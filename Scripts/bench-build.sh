@@ -5,7 +5,9 @@
 #
 # Usage: Scripts/bench-build.sh [path/to/briefpress] [N ...]   (default N: 100 1000 5000)
 # Environment: RUNS (default 3) full builds per size, the median is reported;
-#              SETTLE (default 35) seconds to wait after creating the sites.
+#              SETTLE (default 35) seconds to wait after creating the sites;
+#              TMPDIR where sites and outputs go (default /tmp, on disk; TMPDIR=/dev/shm
+#              measures the same in memory, without the file system's share).
 #
 # Method: all sites are generated first, then the script waits SETTLE seconds without deleting
 # anything. The root file system of the development machines is ext4 without a journal; there
@@ -35,8 +37,14 @@ done
 sync
 sleep "$settle"
 
-# "wall user sys maxrss_kb" of one run of the command.
-measure() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1; }
+# "wall user sys maxrss_kb" of one run of the command: wall time from bash's clock (GNU time
+# rounds to 10 ms, too coarse for rebuilds), CPU time and peak memory from GNU time.
+measure() {
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f "%U %S %M" -o "$work/time" "$@" >/dev/null 2>&1
+  local end=$EPOCHREALTIME
+  awk -v start="$start" -v end="$end" '{ printf "%.4f %s %s %s\n", end - start, $1, $2, $3 }' "$work/time"
+}
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | user CPU (s) | peak memory (MB) | copy floor: cp -r of the output (s) | one brief changed (s) | one changed / full | nothing changed (s) | files written, nothing changed |"
@@ -70,10 +78,17 @@ for n in $sizes; do
     -v unchanged="$unchanged" -v written="$written" \
     'BEGIN { printf "| %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.3f | %.3f | %.1f %% | %.3f | %s |\n", n, wall, wall * 1000 / n, cpu, user, rss / 1024, floor, changed, changed * 100 / wall, unchanged, written }'
 done
+# The repository's own example site (one brief, no PDFs): start-up and fixed costs.
+: >"$work/example"
+for run in $(seq 5); do
+  measure "$bin" build "$repo" -o "$work/example-$run" --no-pdf --quiet --no-cache | awk '{ print $1 }' >>"$work/example"
+done
+example=$(median <"$work/example")
 largest=${sizes##* }
 "$bin" build "$work/site-$largest" -o "$work/jobs1" --no-pdf --quiet --no-cache --jobs 1
 "$bin" build "$work/site-$largest" -o "$work/jobs2" --no-pdf --quiet --no-cache --jobs 2
 if diff -r "$work/jobs1" "$work/jobs2" >/dev/null; then same="identical"; else same="DIFFERENT"; fi
 echo
+echo "The 1-brief example site (content/, no PDFs, no cache): $(awk -v t="$example" 'BEGIN { printf "%.0f", t * 1000 }') ms (median of 5)."
 echo "Output of the $largest-brief site built with --jobs 1 and --jobs 2 (no cache): $same."
 echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2/1048576 }' /proc/meminfo); $(date -u +%F); $("$bin" --version 2>/dev/null | head -1); median of $runs runs"
