@@ -103,7 +103,7 @@ public struct Builder: Sendable {
         }
         var feedWriter = try FeedWriter(site: feeds, atom: feedFiles?.atom, json: feedFiles?.json,
                                         previous: context.previousFeeds)
-        var assembly = SiteAssembly()
+        var assembly = SiteAssembly(capacity: published.count)
         let renderer = context
         // Briefs taken from the cache need no task of their own.
         try await Self.orderedMap(published, width: options.concurrency, immediate: { _, facts in renderer.reused(facts) }) { _, facts in

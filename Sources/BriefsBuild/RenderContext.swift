@@ -166,14 +166,23 @@ struct SiteAssembly {
     var reused = 0
     var reusedPDFs = 0
 
+    /// Room for `count` briefs, so that a large site's collections are not copied while growing.
+    init(capacity count: Int = 0) {
+        homeEntries.reserveCapacity(count)
+        sitemap.reserveCapacity(count)
+        linkPages.reserveCapacity(count)
+        outputPaths.reserveCapacity(count * 5 + 32)
+        cacheRecords.reserveCapacity(count)
+    }
+
     mutating func add(_ outcome: RenderOutcome, written record: RenderRecord, facts: BriefFacts, keepFiles: Bool) {
         homeEntries.append((facts, record.homeEntry))
         if !record.sitemapXML.isEmpty { sitemap.append(record.sitemapXML) }
         linkPages.append(InternalLinkChecker.Page(slug: record.slug, isDraft: facts.isDraft, ids: record.ids,
                                                   links: record.links))
-        externalLinks += record.links.filter { InternalLinkChecker.isExternal($0.destination) }
+        for link in record.links where InternalLinkChecker.isExternal(link.destination) { externalLinks.append(link) }
         diagnostics += record.diagnostics
-        outputPaths.formUnion(record.files.map(\.path))
+        for file in record.files { outputPaths.insert(file.path) }
         if keepFiles {
             files += outcome.files
             if let feed = outcome.record.feed { feedParts.append(feed) }
@@ -182,7 +191,7 @@ struct SiteAssembly {
         if let pdfJob = outcome.pdfJob { pdfJobs.append(pdfJob) }
         if outcome.reused {
             reused += 1
-            if record.files.contains(where: { $0.fingerprint.hasPrefix("pdf-") }) { reusedPDFs += 1 }
+            if record.files.contains(where: { $0.fingerprint.utf8.starts(with: "pdf-".utf8) }) { reusedPDFs += 1 }
         }
         cacheRecords.append((facts.sourcePath, outcome.renderKey, record, outcome.reused))
     }

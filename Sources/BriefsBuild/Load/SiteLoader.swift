@@ -93,6 +93,13 @@ enum SiteLoader {
         return result.sorted { $0.path < $1.path }
     }
 
+    /// `x.md`, also `x.MD` (compared on bytes, without lower-casing the name).
+    static func isMarkdownName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8.suffix(3))
+        return bytes.count == 3 && bytes[0] == UInt8(ascii: ".") && bytes[1] | 0x20 == UInt8(ascii: "m")
+            && bytes[2] | 0x20 == UInt8(ascii: "d")
+    }
+
     private static func walk(_ path: String, relative: String, into result: inout [(path: String, stamp: FileStamp)], depth: Int) {
         guard depth < 16, let directory = opendir(path) else { return }
         defer { closedir(directory) }
@@ -100,7 +107,9 @@ enum SiteLoader {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name.hasPrefix(".") || name.hasPrefix("#") || name.hasSuffix("~") { continue }
+            // Hidden files and editors' backup and lock files (byte checks: this runs per file).
+            if let first = name.utf8.first, first == UInt8(ascii: ".") || first == UInt8(ascii: "#") { continue }
+            if name.utf8.last == UInt8(ascii: "~") { continue }
             let full = path + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
@@ -109,7 +118,7 @@ enum SiteLoader {
             // kernel does not walk the whole path again for each of a thousand files.
             if fstatat(dirfd(directory), name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(full, relative: relativePath, into: &result, depth: depth + 1)
-            } else if name.lowercased().hasSuffix(".md") {
+            } else if Self.isMarkdownName(name) {
                 result.append((relativePath, FileStamp(info)))
             }
         }

@@ -19,14 +19,16 @@ enum SiteValidator {
                 firstPathForSlug[slug] = path
             }
         }
-        let bySlug = Dictionary(briefs.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var firstForDOI: [String: BriefFacts] = [:]
+        // Indices and paths, not copies of the facts: copying thousands of them cost more than
+        // the checks.
+        let bySlug = Dictionary(briefs.indices.map { (briefs[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var firstForDOI: [String: String] = [:]
         for brief in briefs {
             if let doi = brief.doi {
                 if let other = firstForDOI[doi.value] {
-                    diagnostics.append(Diagnostic(ContentProblem.duplicateDOI(doi.value, other: other.sourcePath), at: doi))
+                    diagnostics.append(Diagnostic(ContentProblem.duplicateDOI(doi.value, other: other), at: doi))
                 } else {
-                    firstForDOI[doi.value] = brief
+                    firstForDOI[doi.value] = brief.sourcePath
                 }
                 if let prefix = site.doiPrefix, DOI.prefix(of: doi.value) != prefix {
                     diagnostics.append(Diagnostic(FrontMatterProblem.doiPrefixMismatch(doi: doi.value, prefix: prefix), at: doi))
@@ -36,7 +38,7 @@ enum SiteValidator {
                 if translation.value == brief.slug {
                     diagnostics.append(Diagnostic(ContentProblem.translationIsSelf, at: translation))
                 } else if let other = bySlug[translation.value] {
-                    if other.isDraft, !brief.isDraft, !includeDrafts {
+                    if briefs[other].isDraft, !brief.isDraft, !includeDrafts {
                         diagnostics.append(Diagnostic(ContentProblem.translationIsDraft(slug: translation.value), at: translation))
                     }
                 } else if !firstPathForSlug.keys.contains(translation.value) {

@@ -80,6 +80,8 @@ final class OutputTransaction: @unchecked Sendable {
             targetDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         }
         folders.insert(root)
+        // A rebuild lists about as many files as the last one: no rehashing while it grows.
+        next.reserveCapacity(previous.count)
     }
 
     // MARK: - Files
