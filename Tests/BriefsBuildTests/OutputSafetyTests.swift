@@ -58,6 +58,18 @@ struct OutputSafetyTests {
         #expect(site.read("important.txt") == "keep me")
     }
 
+    @Test("a first build into an existing empty folder fills it and leaves nothing beside it")
+    func emptyFolder() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        let report = try await site.run()
+        #expect(!report.failed)
+        #expect(site.read("briefs/wohnen/index.html") != nil)
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".output") }
+        #expect(beside.isEmpty)
+    }
+
     @Test("drafts are left out unless asked for, and then carry a banner")
     func drafts() async throws {
         let site = try TestSite(files: [

@@ -69,11 +69,18 @@ enum FileSystem {
     /// file on every rebuild. Where swapping is not possible (no old file, another file
     /// system), a plain rename.
     static func replace(_ destination: String, with source: String) throws {
-        if let exchange = renameExchange, exchange(AT_FDCWD, source, AT_FDCWD, destination, 2 /* RENAME_EXCHANGE */) == 0 {
+        if exchange(source, destination) {
             unlink(source)
             return
         }
         try rename(source, to: destination)
+    }
+
+    /// Swaps two existing names atomically (files or folders); `false` where the kernel or the
+    /// file system cannot (then nothing happened).
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        guard let exchange = renameExchange else { return false }
+        return exchange(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */) == 0
     }
 
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32

@@ -194,7 +194,12 @@ final class OutputTransaction: @unchecked Sendable {
             try FileSystem.write(Array(Self.manifest(next, order: previousOrder).utf8), to: root + "/" + Self.markerName)
             var info = stat()
             if stat(target, &info) == 0 {
-                // An empty folder (or one left by a failed first build): swap it out.
+                // An empty folder (or one left by a failed first build): swapped with the new one
+                // in one step where the kernel can, so `output/` never disappears in between.
+                if FileSystem.exchange(root, target) {
+                    try? FileManager.default.removeItem(atPath: root)
+                    return lock.withLock { writtenCount }
+                }
                 let old = (target as NSString).deletingLastPathComponent + "/." + (target as NSString).lastPathComponent
                     + ".old-\(getpid())"
                 try FileSystem.rename(target, to: old)
