@@ -133,7 +133,10 @@ struct TemplateEngineTests {
         mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
     }
 
-    static let texts = ["a", " ", "  ", "\n", "\t", "Wort", " <&> ", "\n  ", "x\n", "}", "{", "{ {"]
+    /// Also Windows line ends, non-ASCII spaces and letters, and a combining accent: the parser
+    /// decides one-byte characters by their byte and the others as `Character`s.
+    static let texts = ["a", " ", "  ", "\n", "\t", "Wort", " <&> ", "\n  ", "x\n", "}", "{", "{ {",
+                        "\r\n", "\u{00A0}", "ü", "e\u{301}", "\u{2003}x"]
     /// Names of single values. Printing a list or an object gives swift-mustache's debug
     /// description of the Swift value, and briefpress nothing; templates never mean to do that.
     static let values = ["name", "html", "empty", "flag", "off", "count", "nested.name", "t.hello", "id", "note",
@@ -145,7 +148,7 @@ struct TemplateEngineTests {
         for _ in 0..<(1 + random.next(5)) {
             switch random.next(depth > 2 ? 6 : 9) {
             case 0, 1: result += random.pick(Self.texts)
-            case 2: result += "{{\(random.pick(Self.values))}}"
+            case 2: result += random.pick(["{{", "{{ ", "{{\u{00A0}", "{{\t"]) + random.pick(Self.values) + random.pick(["}}", " }}", "\u{2003}}}"])
             case 3: result += "{{{\(random.pick(Self.values))}}}"
             case 4: result += random.pick(["{{! c }}", "\n{{! c }}\n", "  {{> part}}\n", "{{> part}}", "\n  {{> part}}  \n"])
             case 5: result += random.pick(["{{#first()}}F{{/first()}}", "{{index()}}", "{{&name}}", "\n",

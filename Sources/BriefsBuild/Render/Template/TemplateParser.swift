@@ -186,7 +186,7 @@ struct TemplateParser {
                 nodes.append(.variable(TemplateName(name, transforms: transforms), escaped: false))
             case ">":
                 position += 1
-                read { $0.isWhitespace }
+                read { Self.isSpace($0) }
                 let dynamic = current == "*"
                 if dynamic { position += 1 }
                 let name = try readPartialName(state)
@@ -202,7 +202,7 @@ struct TemplateParser {
                 whitespace = []
             case "<":
                 position += 1
-                read { $0.isWhitespace }
+                read { Self.isSpace($0) }
                 let sectionName = try readPartialName(state)
                 let dynamic = sectionName.first == "*"
                 let name = dynamic ? String(sectionName.dropFirst()) : sectionName
@@ -271,10 +271,15 @@ struct TemplateParser {
     private mutating func readTextUntilTagOrNewline(_ state: State) throws -> [Character] {
         var text: [Character] = []
         guard let first = state.startDelimiter.first else { return [] }
+        // One-byte characters (nearly all of a template) are compared by their byte.
+        let firstByte = first.utf8.count == 1 ? first.utf8.first : nil
         while !atEnd {
             let character = characters[position]
-            if character == "\n" || character == "\r\n" { break }
-            if character == first {
+            let byte = character.utf8.count == 1 ? character.utf8.first : nil
+            if byte == 0x0A || (byte == nil && character == "\r\n") { break }
+            // Two one-byte characters are equal when their bytes are; a one-byte and a longer one never.
+            let isFirst = byte != nil || firstByte != nil ? byte == firstByte : character == first
+            if isFirst {
                 // swift-mustache refuses a text that ends within a delimiter's length of its
                 // first character (a template ending in `{`); so does this parser.
                 guard position + state.startDelimiter.count <= characters.count else {
@@ -292,13 +297,13 @@ struct TemplateParser {
     }
 
     private mutating func readName(_ state: State) throws -> (String, [String]) {
-        read { $0.isWhitespace }
-        let text = String(read { Self.nameCharacters.contains($0) })
-        read { $0.isWhitespace }
+        read { Self.isSpace($0) }
+        let text = String(read { Self.isNameCharacter($0) })
+        read { Self.isSpace($0) }
         guard read(state.endDelimiter) else { throw Failure(message: "a tag is not closed with '}}'") }
         // `a(b(name))`: transforms around the name.
         guard let open = text.firstIndex(of: "(") else {
-            guard !text.contains(")") else { throw Failure(message: "a transform is not opened with '('") }
+            guard !text.utf8.contains(UInt8(ascii: ")")) else { throw Failure(message: "a transform is not opened with '('") }
             return (text, [])
         }
         var transforms = [String(text[..<open])]
@@ -315,9 +320,9 @@ struct TemplateParser {
     }
 
     private mutating func readPartialName(_ state: State) throws -> String {
-        read { $0.isWhitespace }
-        let text = String(read { Self.partialNameCharacters.contains($0) })
-        read { $0.isWhitespace }
+        read { Self.isSpace($0) }
+        let text = String(read { Self.isNameCharacter($0, slash: true) })
+        read { Self.isSpace($0) }
         guard read(state.endDelimiter) else { throw Failure(message: "a tag is not closed with '}}'") }
         return text
     }
@@ -331,11 +336,11 @@ struct TemplateParser {
     }
 
     private mutating func readDelimiters(_ state: State) throws -> State {
-        read { $0.isWhitespace }
-        let start = read { !$0.isWhitespace }
-        read { $0.isWhitespace }
-        let end = read { $0 != "=" && !$0.isWhitespace }
-        read { $0.isWhitespace }
+        read { Self.isSpace($0) }
+        let start = read { !Self.isSpace($0) }
+        read { Self.isSpace($0) }
+        let end = read { $0 != "=" && !Self.isSpace($0) }
+        read { Self.isSpace($0) }
         guard current == "=" else { throw Failure(message: "the delimiter change {{=…=}} is malformed") }
         position += 1
         guard read(state.endDelimiter), !start.isEmpty, !end.isEmpty else {
@@ -350,14 +355,14 @@ struct TemplateParser {
 
     /// `{{% CONTENT_TYPE: HTML}}` (escape) or `TEXT` (do not).
     private mutating func readContentType(_ state: State) throws -> Bool {
-        read { $0.isWhitespace }
-        let variable = String(read { Self.nameCharactersWithoutBrackets.contains($0) })
-        read { $0.isWhitespace }
+        read { Self.isSpace($0) }
+        let variable = String(read { Self.isNameCharacter($0, brackets: false) })
+        read { Self.isSpace($0) }
         guard current == ":" else { throw Failure(message: "expected CONTENT_TYPE: HTML or TEXT") }
         position += 1
-        read { $0.isWhitespace }
-        let value = String(read { Self.nameCharactersWithoutBrackets.contains($0) })
-        read { $0.isWhitespace }
+        read { Self.isSpace($0) }
+        let value = String(read { Self.isNameCharacter($0, brackets: false) })
+        read { Self.isSpace($0) }
         guard read(state.endDelimiter), variable == "CONTENT_TYPE", value == "HTML" || value == "TEXT" else {
             throw Failure(message: "expected CONTENT_TYPE: HTML or TEXT")
         }
@@ -378,7 +383,27 @@ struct TemplateParser {
     private static func text(_ characters: [Character]) -> String { String(characters) }
     private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
-    private static let nameCharactersWithoutBrackets = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
-    private static let nameCharacters = nameCharactersWithoutBrackets.union("()")
-    private static let partialNameCharacters = nameCharacters.union("/")
+    // Character classes by ASCII value: looking `Character`s up in a `Set` (hashing each one)
+    // and Unicode property checks made parsing the theme cost more than rendering a brief.
+
+    /// `0-9 a-z A-Z . - _ ? *`, with `brackets` also `( )`, with `slash` also `/`.
+    private static func isNameCharacter(_ character: Character, brackets: Bool = true, slash: Bool = false) -> Bool {
+        guard character.utf8.count == 1, let byte = character.utf8.first else { return false }
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
+            return true
+        case UInt8(ascii: "("), UInt8(ascii: ")"): return brackets
+        case UInt8(ascii: "/"): return slash
+        default: return false
+        }
+    }
+
+    /// `Character.isWhitespace`, decided on the byte for the usual one-byte characters.
+    private static func isSpace(_ character: Character) -> Bool {
+        if character.utf8.count == 1, let byte = character.utf8.first {
+            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+        }
+        return character.isWhitespace
+    }
 }
