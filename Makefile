@@ -19,8 +19,8 @@ BUILD_PKGS   := libcmark-gfm-dev libcmark-gfm-extensions-dev libjemalloc-dev pkg
                 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 # Page checks: headless Chromium and its WebDriver.
 TEST_PKGS    := chromium chromium-driver
-# Benchmarks: GNU time (CPU time and peak memory of each run).
-BENCH_PKGS   := time
+# Benchmarks: GNU time (CPU time and peak memory of each run), valgrind (Scripts/profile-build.sh).
+BENCH_PKGS   := time valgrind
 CHECK_DIR    := .build/checks
 
 .PHONY: build test deps test-deps venv compile site check checks bench clean help
