@@ -1,3 +1,5 @@
+import Glibc
+
 /// A position as cmark reports it: 1-based line, 1-based column in UTF-8 bytes.
 struct SourcePoint: Equatable {
     var line: Int
@@ -31,30 +33,53 @@ struct SourceMap {
         let bytes = Array(text.utf8)
         var starts = [0]
         var ends: [Int] = []
-        var index = 0
-        // Line endings as CommonMark defines them: LF, CR LF, or a lone CR.
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\n"):
-                ends.append(index)
-                starts.append(index + 1)
-            case UInt8(ascii: "\r"):
-                ends.append(index)
-                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
+        // Line endings as CommonMark defines them: LF, CR LF, or a lone CR. Without any CR
+        // (the usual file) lines are found with `memchr`; this runs for every Markdown field.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            if memchr(base, 0x0D, count) == nil {
+                var index = 0
+                while index < count, let found = memchr(base + index, 0x0A, count - index) {
+                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    ends.append(newline)
+                    starts.append(newline + 1)
+                    index = newline + 1
                 }
-                starts.append(index + 1)
-            default:
-                break
+                return
             }
-            index += 1
+            var index = 0
+            while index < count {
+                switch buffer[index] {
+                case UInt8(ascii: "\n"):
+                    ends.append(index)
+                    starts.append(index + 1)
+                case UInt8(ascii: "\r"):
+                    ends.append(index)
+                    if index + 1 < count && buffer[index + 1] == UInt8(ascii: "\n") {
+                        index += 1
+                    }
+                    starts.append(index + 1)
+                default:
+                    break
+                }
+                index += 1
+            }
         }
         ends.append(bytes.count)
+        // Scalars before every multiple of the stride, counted a stride at a time.
         var checkpoints = [0]
-        var count = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte & 0xC0 != 0x80 { count += 1 }
-            if (index + 1) % Self.checkpointStride == 0 { checkpoints.append(count) }
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            var chunkStart = 0
+            while chunkStart + Self.checkpointStride <= buffer.count {
+                for index in chunkStart..<(chunkStart + Self.checkpointStride) where buffer[index] & 0xC0 != 0x80 {
+                    count += 1
+                }
+                checkpoints.append(count)
+                chunkStart += Self.checkpointStride
+            }
         }
         self.checkpoints = checkpoints
         self.bytes = bytes

@@ -49,7 +49,14 @@ enum CitationExports {
 
     static func bibEscape(_ text: String) -> String {
         // Most values have none of BibTeX's special characters.
-        guard text.utf8.contains(where: { "\\{}%&$#_~^".utf8.contains($0) }) else { return text }
+        let special = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+                 UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "^"): true
+            default: false
+            }
+        }
+        guard special else { return text }
         var result = ""
         for character in text {
             switch character {

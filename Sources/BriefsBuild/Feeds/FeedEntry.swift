@@ -33,26 +33,27 @@ enum AbsoluteLinks {
         // The result is built as bytes and made a `String` once (or not at all, when no link
         // needed rewriting).
         var html = html
-        let rewritten: [UInt8]? = html.withUTF8 { bytes in
+        let rewritten: [UInt8]? = html.withUTF8 { bytes -> [UInt8]? in
             var result: [UInt8] = []
             var copied = 0
             var index = 0
             let count = bytes.count
+            guard let start = bytes.baseAddress else { return nil }
             while index < count {
-                // Both attributes start with a space and end with `="`.
-                guard bytes[index] == 0x20, index + 5 < count else {
-                    index += 1
-                    continue
-                }
-                let valueStart: Int
-                if bytes[index + 1] == 0x68, index + 7 < count, bytes[index + 2] == 0x72, bytes[index + 3] == 0x65,
-                   bytes[index + 4] == 0x66, bytes[index + 5] == 0x3D, bytes[index + 6] == 0x22 {
-                    valueStart = index + 7  // ` href="`
-                } else if bytes[index + 1] == 0x73, index + 6 < count, bytes[index + 2] == 0x72, bytes[index + 3] == 0x63,
-                          bytes[index + 4] == 0x3D, bytes[index + 5] == 0x22 {
-                    valueStart = index + 6  // ` src="`
+                // Both attributes are ` name="`: found from their `=`, which text seldom has
+                // (`memchr` skips the rest), and checked around it.
+                guard let found = memchr(start + index, 0x3D, count - index) else { break }
+                let equals = start.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                index = equals + 1
+                guard equals + 1 < count, bytes[equals + 1] == 0x22 else { continue }
+                let valueStart = equals + 2
+                if equals >= 5, bytes[equals - 5] == 0x20, bytes[equals - 4] == 0x68, bytes[equals - 3] == 0x72,
+                   bytes[equals - 2] == 0x65, bytes[equals - 1] == 0x66 {
+                    // ` href="`
+                } else if equals >= 4, bytes[equals - 4] == 0x20, bytes[equals - 3] == 0x73, bytes[equals - 2] == 0x72,
+                          bytes[equals - 1] == 0x63 {
+                    // ` src="`
                 } else {
-                    index += 1
                     continue
                 }
                 var valueEnd = valueStart

@@ -229,9 +229,28 @@ struct BriefRenderer: Sendable {
     /// A reference is one paragraph; inside `<li>` the `<p>` adds only spacing.
     static func unwrapParagraph(_ html: String) -> String {
         let trimmed = html.trimmingWhitespace()
-        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"),
-              trimmed.components(separatedBy: "<p>").count == 2 else { return trimmed }
+        // On bytes: Foundation's `components(separatedBy:)` here cost more than the rest of the page's metadata.
+        let utf8 = trimmed.utf8
+        guard utf8.starts(with: "<p>".utf8), utf8.reversed().starts(with: "</p>".utf8.reversed()),
+              occurrences(of: "<p>", in: trimmed) == 1 else { return trimmed }
         return String(trimmed.dropFirst(3).dropLast(4))
+    }
+
+    /// How often `needle` (ASCII) occurs in `text`, not overlapping.
+    private static func occurrences(of needle: StaticString, in text: String) -> Int {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        let bytes = Array(text.utf8)
+        var count = 0
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                count += 1
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 }
 
