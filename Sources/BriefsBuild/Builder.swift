@@ -286,8 +286,8 @@ public struct Builder: Sendable {
         var json = site.jsonHead()
         for (index, part) in parts.enumerated() {
             guard case .text(let entry) = part.atom, case .text(let item) = part.json else { continue }
-            atom += entry
-            json += (index > 0 ? SiteFeeds.jsonSeparator : "") + item
+            atom += String(decoding: entry, as: UTF8.self)
+            json += (index > 0 ? SiteFeeds.jsonSeparator : "") + String(decoding: item, as: UTF8.self)
         }
         return [OutputFile(path: "feed.xml", text: atom + SiteFeeds.atomTail),
                 OutputFile(path: "feed.json", text: json + SiteFeeds.jsonTail)]

@@ -27,22 +27,23 @@ enum HTMLEscaping {
     }
 
     /// Schemes that run script when a link is followed or an image is loaded.
-    private static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data"]
+    private static let unsafeSchemes: [[UInt8]] = [Array("javascript".utf8), Array("vbscript".utf8), Array("data".utf8)]
 
     /// Whether a destination would run script, judged the way a browser's URL parser
     /// reads it: leading spaces and control characters are skipped, tabs and line
     /// breaks anywhere are ignored (`java&#9;script:` is still `javascript:`), case is ignored.
+    /// On the UTF-8 bytes: the unsafe schemes are ASCII, so a scheme with any other character
+    /// is never one of them.
     static func isUnsafe(destination: String) -> Bool {
-        var scheme = String.UnicodeScalarView()
+        var scheme: [UInt8] = []
         var started = false
-        for scalar in destination.unicodeScalars {
-            if !started && scalar.value <= 0x20 { continue }
+        for byte in destination.utf8 {
+            if !started && byte <= 0x20 { continue }
             started = true
-            if scalar == "\t" || scalar == "\n" || scalar == "\r" { continue }
-            if scalar == ":" {
-                return unsafeSchemes.contains(String(scheme).lowercased())
-            }
-            scheme.append(scalar)
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            if byte == UInt8(ascii: ":") { return unsafeSchemes.contains(scheme) }
+            guard byte < 0x80 else { return false }
+            scheme.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
             // No scheme is this long; it is a path that happens to contain a colon later.
             if scheme.count > 32 { return false }
         }

@@ -56,6 +56,15 @@ struct TypographyEngine {
                 index += 1
                 continue
             }
+            // Most triggers are spaces after a letter, which never change (see
+            // `needsNonBreakingSpace`): settled here without the call.
+            if byte == UInt8(ascii: " "), index > 0 {
+                let previousByte = bytes[index - 1]
+                if previousByte < 0x80, previousByte != UInt8(ascii: "."), !(0x30...0x39).contains(previousByte) {
+                    index += 1
+                    continue
+                }
+            }
             // The text copied since the last replacement counts as written: quotes look at it.
             if copied < index, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 previousOutput = scalar(before: index)

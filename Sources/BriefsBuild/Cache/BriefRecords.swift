@@ -98,7 +98,8 @@ struct RenderRecord: Sendable {
 /// the feed files the last build wrote (reused by copying those bytes).
 struct FeedParts: Sendable, Equatable {
     enum Part: Sendable, Equatable {
-        case text(String)
+        /// UTF-8 (it only ever goes into the feed files).
+        case text([UInt8])
         case previous(offset: Int, length: Int)
     }
 

@@ -29,9 +29,14 @@ enum JSON: Sendable, Equatable {
     /// layout of the CSL-JSON downloads); `htmlSafe` escapes `<`, `>` and `&` so the text can
     /// sit inside a `<script>` element.
     func text(pretty: Bool = false, htmlSafe: Bool = false) -> String {
+        String(decoding: bytes(pretty: pretty, htmlSafe: htmlSafe), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8, for writing it out without making a `String` of it.
+    func bytes(pretty: Bool = false, htmlSafe: Bool = false) -> [UInt8] {
         var writer = JSONWriter(pretty: pretty, htmlSafe: htmlSafe)
         writer.write(self, depth: 0)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 }
 

@@ -8,8 +8,8 @@ struct FeedEntry: Sendable {
     var contentHTML: String
     var summary: String?
     /// This entry as Atom `<entry>` and as a JSON Feed item, made once when the brief renders.
-    var atomXML = ""
-    var jsonItem = ""
+    var atomXML: [UInt8] = []
+    var jsonItem: [UInt8] = []
     var sitemapXML = ""
 
     init(record: CitationRecord, contentHTML: String, summary: String?) {

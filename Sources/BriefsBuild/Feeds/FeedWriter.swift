@@ -44,8 +44,8 @@ struct FeedWriter {
         guard let file else { return part }
         let offset = file.size
         switch part {
-        case .text(let text):
-            try file.append(text)
+        case .text(let bytes):
+            try bytes.withUnsafeBytes { try file.append($0) }
         case .previous(let start, let length):
             guard let previous, start >= 0, start + length <= previous.count else {
                 throw WriteError(description: "the previous feed changed while it was being copied")

@@ -35,7 +35,7 @@ struct SiteFeeds: Sendable {
     static let atomTail = "</feed>\n"
 
     /// One `<entry>`; made while the brief renders (in parallel, and kept by the build cache).
-    static func atomEntry(_ entry: FeedEntry) -> String {
+    static func atomEntry(_ entry: FeedEntry) -> [UInt8] {
         let record = entry.record
         var xml = TextBuffer(capacity: entry.contentHTML.utf8.count * 5 / 4 + 2048)
         func element(_ open: StaticString, _ text: String, _ close: StaticString) {
@@ -66,7 +66,7 @@ struct SiteFeeds: Sendable {
         element("    <media:thumbnail url=\"", record.imageURL, "\"/>\n")
         element("    <content type=\"html\">", entry.contentHTML, "</content>\n")
         xml.append("  </entry>\n")
-        return xml.text
+        return xml.bytes
     }
 
     // MARK: - JSON Feed 1.1
@@ -89,8 +89,8 @@ struct SiteFeeds: Sendable {
     static let jsonSeparator = ",\n"
     static let jsonTail = "]}\n"
 
-    static func jsonItem(_ entry: FeedEntry) -> String {
-        jsonObject(entry).text()
+    static func jsonItem(_ entry: FeedEntry) -> [UInt8] {
+        jsonObject(entry).bytes()
     }
 
     private static func jsonObject(_ entry: FeedEntry) -> JSON {
