@@ -119,21 +119,29 @@ private struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
+            // Room for the text and some escapes up front: a feed's full text has a quote or a
+            // line break every few dozen bytes, and growing the buffer piecemeal showed.
+            // (Doubling at least: `reserveCapacity` alone grows to exactly what is asked, and many
+            // small strings would each copy the whole buffer.)
+            let needed = bytes.count + utf8.count + utf8.count / 8 + 16
+            if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
+                // Letters and every byte of a multi-byte character are above the specials.
+                if byte > 0x5C { continue }
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C
                         || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26)) else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 runStart = index + 1
                 switch byte {
-                case 0x22: bytes.append(contentsOf: #"\""#.utf8)
-                case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
-                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
                 default:
                     let hex: StaticString = "0123456789abcdef"
                     bytes.append(contentsOf: #"\u00"#.utf8)

@@ -24,9 +24,15 @@ struct TextBuffer {
     mutating func appendEscaped(_ text: String, xml: Bool = false) {
         var text = text
         text.withUTF8 { utf8 in
+            // (Doubling at least: `reserveCapacity` alone grows to exactly what is asked, and many
+            // small strings would each copy the whole buffer.)
+            let needed = bytes.count + utf8.count + utf8.count / 8 + 16
+            if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
+                // Letters and every byte of a multi-byte character are above the specials.
+                if byte > UInt8(ascii: ">") { continue }
                 let replacement: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"

@@ -93,19 +93,20 @@ enum AbsoluteLinks {
     }
 
     static func absolute(_ value: String, base: String) -> String {
-        if value.hasPrefix("https://") || value.hasPrefix("http://") { return value }
-        if value.utf8.starts(with: "//".utf8) || value.hasPrefix("mailto:") || value.hasPrefix("tel:") { return value }
-        if value.utf8.firstRange(of: "://".utf8) != nil { return value }
-        if value.hasPrefix("#") { return base + value }
-        // `..` segments are resolved textually: page URLs always end in `/`.
-        var baseParts = base.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+        var bytes = value
+        if bytes.withUTF8({ isAbsolute($0) }) { return value }
+        if value.utf8.first == UInt8(ascii: "#") { return base + value }
+        // `..` segments are resolved textually: page URLs always end in `/`. On bytes: the
+        // generic `split` and `firstRange` cost more than the rest of a feed entry.
+        var baseParts = base.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
+            .map { String(Substring($0)) }
         var path = value
-        if path.hasPrefix("/") {
+        if path.utf8.first == UInt8(ascii: "/") {
             guard baseParts.count >= 3 else { return value }
             return baseParts.prefix(3).joined(separator: "/") + path
         }
-        while path.hasPrefix("../") || path.hasPrefix("./") {
-            if path.hasPrefix("./") { path.removeFirst(2); continue }
+        while path.utf8.starts(with: "../".utf8) || path.utf8.starts(with: "./".utf8) {
+            if path.utf8.starts(with: "./".utf8) { path.removeFirst(2); continue }
             path.removeFirst(3)
             if baseParts.count > 3 { baseParts.removeLast() }
         }
