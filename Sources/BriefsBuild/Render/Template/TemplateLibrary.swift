@@ -321,6 +321,16 @@ private struct TemplateRenderer {
     /// `<`, `>`, `&`, `"` and `'` as swift-mustache escapes them; the text between is appended
     /// in runs.
     static func appendEscaped(_ text: String, to output: inout String) {
+        // Most values (names, titles, dates) have nothing to escape: one scan of the contiguous
+        // bytes, then one append.
+        var contiguous = text
+        let plain = contiguous.withUTF8 { bytes in
+            !bytes.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
+        }
+        if plain {
+            output.append(text)
+            return
+        }
         let utf8 = text.utf8
         var runStart = utf8.startIndex
         var index = runStart
