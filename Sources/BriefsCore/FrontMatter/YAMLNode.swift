@@ -42,7 +42,10 @@ public struct YAMLScalar: Sendable, Equatable {
     public var length: Int
 
     /// A plain `~`, `null` or nothing at all (`key:`).
-    public var isNull: Bool { style == .plain && ["", "~", "null", "Null", "NULL"].contains(text) }
+    public var isNull: Bool {
+        guard style == .plain, text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    }
     public var isBlock: Bool { style == .literal || style == .folded }
     public var located: Located<String> { Located(text, at: location, length: length) }
 }
@@ -99,7 +102,12 @@ public enum YAMLReader {
         case .literal, .folded:
             length = 1
         default:
-            length = text.unicodeScalars.prefix { $0 != "\n" }.count
+            // Scalars of the first line, counted on the bytes (one lead byte each).
+            length = 0
+            for byte in text.utf8 {
+                if byte == 0x0A { break }
+                if byte & 0xC0 != 0x80 { length += 1 }
+            }
             if style == .singleQuoted || style == .doubleQuoted { length += 2 }
         }
         return YAMLScalar(text: text, style: style, location: location, length: length)
@@ -287,7 +295,6 @@ private enum EventReader {
                 return .sequence(items, location(event.start_mark))
             case YAML_MAPPING_START_EVENT:
                 var pairs: [YAMLPair] = []
-                var keys: Set<String> = []
                 while true {
                     guard var keyEvent = next() else { return nil }
                     defer { yaml_event_delete(&keyEvent) }
@@ -295,7 +302,8 @@ private enum EventReader {
                     // Complex keys and repeated keys: Yams's way.
                     guard keyEvent.type == YAML_SCALAR_EVENT else { return nil }
                     let key = scalar(keyEvent)
-                    guard keys.insert(key.text).inserted, var valueEvent = next() else { return nil }
+                    // Front matter mappings have a handful of keys: comparing with each is cheaper than hashing.
+                    guard !pairs.contains(where: { $0.key.text == key.text }), var valueEvent = next() else { return nil }
                     defer { yaml_event_delete(&valueEvent) }
                     guard let value = node(from: &valueEvent) else { return nil }
                     pairs.append(YAMLPair(key: key, value: value))
