@@ -124,6 +124,21 @@ struct FieldReader {
 
     /// Where the text of a scalar starts: the line after `|` or `>` with the block's indentation,
     /// or the value's own column (after the quote) for inline values.
+    /// Unicode scalars, counted by their lead bytes (`unicodeScalars.count` decodes each one).
+    static func scalarCount(_ text: some StringProtocol) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    static func isOneLine(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+            return memchr(base, 0x0A, bytes.count) == nil
+        }
+    }
+
     func origin(of scalar: YAMLScalar) -> TextOrigin {
         let line = scalar.location.line
         switch scalar.style {
@@ -137,8 +152,8 @@ struct FieldReader {
         case .folded:
             return TextOrigin.aligned(text: scalar.text, fileLines: fileLines,
                                       start: .init(line: line + 1, column: 1), path: path)
-        case .plain where !scalar.text.utf8.contains(UInt8(ascii: "\n")) && scalar.location.line - 1 < fileLines.count
-                && fileLines[scalar.location.line - 1].unicodeScalars.count >= scalar.location.column - 1 + scalar.text.unicodeScalars.count:
+        case .plain where Self.isOneLine(scalar.text) && scalar.location.line - 1 < fileLines.count
+                && Self.scalarCount(fileLines[scalar.location.line - 1]) >= scalar.location.column - 1 + Self.scalarCount(scalar.text):
             // One line as written: a plain offset is exact.
             return TextOrigin(path: path, firstLine: line, columnOffset: scalar.location.column - 1, linesFollow: false)
         case .plain, .singleQuoted, .doubleQuoted:
