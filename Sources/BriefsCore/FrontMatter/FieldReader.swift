@@ -167,23 +167,29 @@ struct FieldReader {
 struct Fields {
     let pairs: [YAMLPair]
     let location: SourceLocation
-    private(set) var used: Set<String> = []
+    /// Which pairs were read (by position: a mapping has a handful of keys, hashing them cost more).
+    private var used: [Bool]
 
     init(pairs: [YAMLPair], location: SourceLocation) {
         self.pairs = pairs
         self.location = location
+        used = Array(repeating: false, count: pairs.count)
     }
 
     subscript(key: String) -> YAMLNode? {
         mutating get {
-            used.insert(key)
-            return pairs.first { $0.key.text == key }?.value
+            var found: YAMLNode?
+            for index in pairs.indices where pairs[index].key.text == key {
+                used[index] = true
+                if found == nil { found = pairs[index].value }
+            }
+            return found
         }
     }
 
     /// Reports keys that were never read, suggesting the closest known key.
     func reportUnknown(known: [String], into reader: inout FieldReader) {
-        for pair in pairs where !used.contains(pair.key.text) {
+        for (index, pair) in pairs.enumerated() where !used[index] {
             let suggestion = Suggestion.closest(to: pair.key.text, among: known, caseInsensitive: true)
             reader.report(FrontMatterProblem.unknownKey(pair.key.text, suggestion: suggestion, known: known),
                           at: pair.key.location, length: pair.key.length)
