@@ -69,7 +69,10 @@ enum SiteLoader {
         let found = markdownFiles(in: URL(fileURLWithPath: folder))
         for (relative, stamp) in found {
             let path = briefsFolder + "/" + relative
-            let slug = String((relative.split(separator: "/").last ?? "").dropLast(3))  // ".md" or ".MD"
+            // The file name without ".md" (or ".MD"), on bytes: both are ASCII.
+            let name = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { relative.utf8[relative.utf8.index(after: $0)...] }
+                ?? relative.utf8[...]
+            let slug = String(Substring(name.dropLast(3)))
             // Look at the size first: a 1 GB file must not be read to learn that it is too large.
             if stamp.size > SourceText.maximumBytes {
                 diagnostics.append(Diagnostic(FileProblem.tooLarge(bytes: stamp.size, limit: SourceText.maximumBytes),

@@ -278,8 +278,9 @@ final class OutputTransaction: @unchecked Sendable {
         guard let bytes = FileSystem.readBytes(path) else { return ([:], []) }
         var result: [String: String] = [:]
         var order: [String] = []
-        result.reserveCapacity(bytes.count / 48)
-        order.reserveCapacity(bytes.count / 48)
+        // A line is 16 hex digits, a tab and a path of some 20-40 bytes: room for the shortest.
+        result.reserveCapacity(bytes.count / 32)
+        order.reserveCapacity(bytes.count / 32)
         bytes.withUnsafeBufferPointer { buffer in
             var lineStart = buffer.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? buffer.count
             while lineStart < buffer.count {

@@ -36,7 +36,7 @@ public enum DOI {
 
     /// The prefix (`10.59350`) of a normalised DOI.
     public static func prefix(of doi: String) -> String {
-        String(doi.prefix { $0 != "/" })
+        String(Substring(doi.utf8.prefix { $0 != UInt8(ascii: "/") }))
     }
 
     /// `https://doi.org/<doi>`, the form APA and commonmeta require for display and links.
