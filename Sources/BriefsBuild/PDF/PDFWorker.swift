@@ -18,8 +18,9 @@ actor PDFWorker {
         process.arguments = ["-u", "-c", PDFWorkerScript.source]
         process.standardInput = input
         process.standardOutput = output
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        process.standardError = (try? FileHandle(forWritingTo: logFile)) ?? FileHandle.nullDevice
+        // Without a log file WeasyPrint's messages go nowhere; the worker runs either way.
+        let hasLog = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        process.standardError = hasLog ? (try? FileHandle(forWritingTo: logFile)) ?? FileHandle.nullDevice : FileHandle.nullDevice
         lines = Self.lines(from: output.fileHandleForReading).makeAsyncIterator()
         do {
             try process.run()
