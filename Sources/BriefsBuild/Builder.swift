@@ -184,7 +184,7 @@ public struct Builder: Sendable {
             }
             timer.finish("build cache")
         }
-        if !options.freesMemoryWhenDone { ProcessLifetime.keep(cache, context, decoded, assembly, published, facts) }
+        if !options.freesMemoryWhenDone { ProcessLifetime.keep(cache as Any, context, decoded, assembly, published, facts) }
         return finish(&report, diagnostics: diagnostics, sources: sources, timer: timer)
     }
 
@@ -218,9 +218,7 @@ public struct Builder: Sendable {
         var text: String?
     }
 
-    /// Decodes one file, or takes what decoding it found from the cache when neither the file
-    /// nor `site.yaml` changed. A decoded `Brief` goes into `store` for rendering.
-    /// What decoding `file` found, from the cache, when its stamp shows it unchanged.
+    /// What decoding `file` found, from the cache, when neither its stamp nor `site.yaml` changed.
     static func cachedDecode(_ file: BriefFile, decodeKey: UInt64, cache: BuildCache?) -> DecodedBrief? {
         guard let cache, let entry = cache.entry(file.path), entry.decodeKey == decodeKey, entry.stamp == file.stamp,
               !cache.isRacy(file.stamp) else { return nil }
@@ -228,6 +226,8 @@ public struct Builder: Sendable {
         return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: entry.contentHash)
     }
 
+    /// Reads and decodes one file (or, when only its stamp changed and its content hash did not,
+    /// takes what decoding found from the cache). A decoded `Brief` goes into `store` for rendering.
     static func decode(_ file: BriefFile, index: Int, site: SiteConfig, decodeKey: UInt64, cache: BuildCache?,
                        store: BriefStore) -> DecodedBrief {
         let entry = cache?.entry(file.path)

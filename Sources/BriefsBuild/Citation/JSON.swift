@@ -119,12 +119,8 @@ private struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
-            // Room for the text and some escapes up front: a feed's full text has a quote or a
-            // line break every few dozen bytes, and growing the buffer piecemeal showed.
-            // (Doubling at least: `reserveCapacity` alone grows to exactly what is asked, and many
-            // small strings would each copy the whole buffer.)
-            let needed = bytes.count + utf8.count + utf8.count / 8 + 16
-            if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+            // A feed's full text has a quote or a line break every few dozen bytes.
+            bytes.makeRoom(forEscaping: utf8.count)
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]

@@ -24,10 +24,7 @@ struct TextBuffer {
     mutating func appendEscaped(_ text: String, xml: Bool = false) {
         var text = text
         text.withUTF8 { utf8 in
-            // (Doubling at least: `reserveCapacity` alone grows to exactly what is asked, and many
-            // small strings would each copy the whole buffer.)
-            let needed = bytes.count + utf8.count + utf8.count / 8 + 16
-            if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+            bytes.makeRoom(forEscaping: utf8.count)
             var runStart = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
@@ -67,5 +64,15 @@ struct TextBuffer {
         append("\" content=\"")
         appendEscaped(content)
         append("\">\n")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Room for `count` bytes of text about to be appended with escapes (an eighth more), made
+    /// up front instead of growing piecemeal while escaping. Doubling at least: `reserveCapacity`
+    /// alone grows to exactly what is asked, and many small strings would each copy the buffer.
+    mutating func makeRoom(forEscaping count: Int) {
+        let needed = self.count + count + count / 8 + 16
+        if capacity < needed { reserveCapacity(Swift.max(needed, capacity * 2)) }
     }
 }

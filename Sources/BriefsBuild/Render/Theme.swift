@@ -248,26 +248,9 @@ final class ThemeLoader {
     /// Relative paths of the files below `folder`, sorted; hidden files skipped.
     private func listFiles(in folder: URL) -> [String] {
         var result: [String] = []
-        func walk(_ path: String, _ relative: String, depth: Int) {
-            guard depth < 16, let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let full = path + "/" + name
-                let relativePath = relative.isEmpty ? name : relative + "/" + name
-                var info = stat()
-                guard stat(full, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: walk(full, relativePath, depth: depth + 1)
-                case S_IFREG: result.append(relativePath)
-                default: continue
-                }
-            }
+        FileSystem.walk(folder.standardizedFileURL.path, skip: { $0.hasPrefix(".") }) { relative, _, info in
+            if let info, info.st_mode & S_IFMT == S_IFREG { result.append(relative) }
         }
-        walk(folder.standardizedFileURL.path, "", depth: 0)
         return result.sorted()
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The few file operations the writers need, as direct system calls. Foundation's
+/// The few file operations the loaders and writers need, as direct system calls. Foundation's
 /// `Data.write(to:)` calls `fsync` after every file and `FileManager` creates folders through
 /// several `stat`s; for the thousands of small files of a build that was a fifth of its time.
 /// Output files are derived data: after a crash the next build writes them again, so they are
@@ -43,6 +43,37 @@ enum FileSystem {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// Calls `visit` for every entry below the folder `path` that is not a folder itself, with its
+    /// path relative to `path`, its name, and its `stat` (links followed; `nil` when that fails,
+    /// say for a broken link). Folders are walked, 16 levels deep at most; names `skip` accepts
+    /// are left out, folders included. `opendir` and `fstatat` relative to the open folder:
+    /// Foundation's enumerator with resource values cost a tenth of a preview rebuild on a
+    /// 1,000-brief site, and the kernel need not walk the whole path again for every file.
+    static func walk(_ path: String, skip: (String) -> Bool, visit: (_ relative: String, _ name: String, _ info: stat?) -> Void) {
+        func walk(_ path: String, relative: String, depth: Int) {
+            guard depth < 16, let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                }
+                if name == "." || name == ".." || skip(name) { continue }
+                let relativePath = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard fstatat(dirfd(directory), name, &info, 0) == 0 else {
+                    visit(relativePath, name, nil)
+                    continue
+                }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    walk(path + "/" + name, relative: relativePath, depth: depth + 1)
+                } else {
+                    visit(relativePath, name, info)
+                }
+            }
+        }
+        walk(path, relative: "", depth: 0)
     }
 
     /// The folder part of a relative path: `briefs/x` for `briefs/x/index.html`, `` for `feed.xml`.

@@ -86,18 +86,24 @@ final class OutputTransaction: @unchecked Sendable {
 
     // MARK: - Files
 
+    /// Enters a file of this build into the next manifest. Returns whether the output already
+    /// holds exactly this content there (updating in place), so nothing needs writing.
+    private func enter(_ path: String, _ fingerprint: String) -> Bool {
+        lock.withLock {
+            next[path] = fingerprint
+            let same = previous[path] == fingerprint
+            if !same { manifestChanged = true }
+            return mode == .inPlace && same
+        }
+    }
+
     /// Writes `file` unless the output already holds exactly this content. Safe to call from
     /// several tasks at once. Returns its record for the manifest.
     @discardableResult
     func put(_ file: OutputFile, fingerprint known: String? = nil) throws -> OutputFileRecord {
         let fingerprint = known ?? Self.fingerprint(file)
         let record = OutputFileRecord(path: file.path, fingerprint: fingerprint)
-        let unchanged = lock.withLock { () -> Bool in
-            next[file.path] = fingerprint
-            let same = previous[file.path] == fingerprint
-            if !same { manifestChanged = true }
-            return mode == .inPlace && same
-        }
+        let unchanged = enter(file.path, fingerprint)
         let final = root + "/" + file.path
         // Unchanged, and still there (a file deleted by hand is written again).
         if unchanged, access(final, F_OK) == 0 { return record }
@@ -123,9 +129,11 @@ final class OutputTransaction: @unchecked Sendable {
         guard mode == .inPlace, !records.isEmpty, records.allSatisfy({ previous[$0.path] == $0.fingerprint }) else { return false }
         if let folder {
             let page = records[0].path
+            let folderPath = FileSystem.folder(of: page)
             var info = stat()
-            let folderPath = FileSystem.folder(of: page).isEmpty ? "." : FileSystem.folder(of: page)
-            let found = targetDescriptor >= 0 ? fstatat(targetDescriptor, folderPath, &info, 0) : stat(target + "/" + folderPath, &info)
+            let found = targetDescriptor >= 0
+                ? fstatat(targetDescriptor, folderPath.isEmpty ? "." : folderPath, &info, 0)
+                : stat(target + "/" + folderPath, &info)
             guard found == 0, FileStamp(info) == folder else { return false }
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
@@ -155,12 +163,7 @@ final class OutputTransaction: @unchecked Sendable {
             lock.withLock { next[file.path] = previous[file.path] }
             return
         }
-        let unchanged = lock.withLock { () -> Bool in
-            next[file.path] = fingerprint
-            let same = previous[file.path] == fingerprint
-            if !same { manifestChanged = true }
-            return mode == .inPlace && same
-        }
+        let unchanged = enter(file.path, fingerprint)
         if unchanged {
             unlink(file.destination)
             return
