@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `briefpress`: the root command. Subcommands parse arguments, call the library and map the
 /// outcome to an exit code; all logic lives in BriefsBuild so it can be tested in-process.
@@ -18,4 +19,13 @@ public struct BriefPressCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// The executable's entry: everyday `build` lines start the build at once (`QuickArguments`),
+    /// every other line goes through the argument parser.
+    public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async {
+        if let request = QuickArguments.build(arguments) {
+            Foundation.exit(await request.run(external: nil))
+        }
+        await main(arguments)
+    }
 }

@@ -34,15 +34,30 @@ public struct BuildCommand: AsyncParsableCommand {
         }
     }
 
+    /// The build asked for, as plain values.
+    var request: BuildRequest {
+        BuildRequest(settings: siteOptions.settings, output: output, noPDF: noPDF)
+    }
+
     public func run() async throws {
-        let root = siteOptions.siteRoot
+        let external = checkExternal ? ExternalLinkRun(options: linkOptions, root: siteOptions.siteRoot) : nil
+        throw ExitCode(await request.run(external: external))
+    }
+}
+
+/// `briefpress build` with its options read: what `BuildCommand` and `QuickArguments` both make.
+struct BuildRequest: Equatable {
+    var settings: RunSettings
+    var output: String?
+    var noPDF = false
+
+    func run(external: ExternalLinkRun?) async -> Int32 {
+        let root = settings.siteRoot
         let outputURL = output.map {
             URL(fileURLWithPath: $0, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
                 .standardizedFileURL
         } ?? root.appendingPathComponent("output", isDirectory: true)
-        let external = checkExternal ? ExternalLinkRun(options: linkOptions, root: root) : nil
-        let code = await Runner(options: siteOptions, pdf: !noPDF, external: external).run(output: outputURL)
-        throw ExitCode(code)
+        return await Runner(options: settings, pdf: !noPDF, external: external).run(output: outputURL)
     }
 }
 
@@ -70,7 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let external = external ? ExternalLinkRun(options: linkOptions, root: siteOptions.siteRoot) : nil
-        let code = await Runner(options: siteOptions, external: external).run(output: nil)
+        let code = await Runner(options: siteOptions.settings, external: external).run(output: nil)
         throw ExitCode(code)
     }
 }

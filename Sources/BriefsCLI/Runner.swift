@@ -7,7 +7,7 @@ import Logging
 /// Runs a build or check for the command line: prints diagnostics and the summary, returns the
 /// exit code (0 clean, 1 content problems, 2 the tool could not run).
 struct Runner {
-    var options: SiteOptions
+    var options: RunSettings
     /// Whether `build` makes PDFs (`check` never does).
     var pdf = false
     /// The external link check, when asked for (`check --external`, `build --check-external`).

@@ -35,6 +35,27 @@ struct SiteOptions: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
+    var siteRoot: URL { settings.siteRoot }
+
+    /// The parsed values as plain data, for the `Runner`.
+    var settings: RunSettings {
+        RunSettings(site: site, drafts: drafts, strict: strict, format: format, quiet: quiet, verbose: verbose,
+                    noCache: noCache, jobs: jobs)
+    }
+}
+
+/// What `SiteOptions` says, without the argument parser's property wrappers: a `Runner` can be
+/// given these by `QuickArguments` as well as by a parsed command.
+struct RunSettings: Equatable {
+    var site = "."
+    var drafts = false
+    var strict = false
+    var format: OutputFormat = .text
+    var quiet = false
+    var verbose = false
+    var noCache = false
+    var jobs: Int?
+
     var siteRoot: URL {
         URL(fileURLWithPath: site, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             .standardizedFileURL

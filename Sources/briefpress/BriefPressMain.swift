@@ -4,6 +4,6 @@ import BriefsCLI
 @main
 struct BriefPressMain {
     static func main() async {
-        await BriefPressCommand.main(nil)
+        await BriefPressCommand.start()
     }
 }
