@@ -1,4 +1,4 @@
-import BriefsBuild
+@testable import BriefsBuild
 import BriefsCore
 import Foundation
 import Testing
@@ -74,5 +74,60 @@ struct InternalLinkTests {
         let report = try await site.run(write: false)
         #expect(report.diagnostics.first { $0.id == "link.broken" }?.location
                 == SourceLocation(path: "content/briefs/a.md", line: 15, column: 18))
+    }
+}
+
+/// `InternalLinkChecker.resolve` works on bytes; these are the answers of the plain reading it
+/// replaced (split into parts, climb with `..`, join), for generated links.
+@Suite("Internal link resolution")
+struct InternalLinkResolutionTests {
+    static func reference(_ path: String, from slug: String) -> String? {
+        var link = path.removingPercentEncoding ?? path
+        if link.hasPrefix("./") { link.removeFirst(2) }
+        if link.count >= 3, link.hasSuffix(".md"), !link.contains("/") { link = "../" + link.dropLast(3) + "/" }
+        var components = link.hasPrefix("/") ? [] : ["briefs", slug]
+        let parts = link.split(separator: "/", omittingEmptySubsequences: true)
+        for part in parts {
+            if part == "." { continue }
+            if part == ".." {
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
+                continue
+            }
+            components.append(String(part))
+        }
+        let joined = components.joined(separator: "/")
+        if link.hasSuffix("/") || parts.isEmpty || components.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
+        return joined
+    }
+
+    @Test("resolves like the plain reading, for hand-picked and generated links")
+    func matchesReference() {
+        var links = ["", "/", "//", ".", "./", "..", "../", "../..", "../../", "../../../x", "b.md", "./b.md", ".md", "a/b.md",
+                     "../b/", "../b", "../b/#x", "studie.pdf", "daten/tabelle.csv", "/feed.xml", "../../feed.xml",
+                     "./../b/", "x/../../y", "%2E%2E/b/", "a%20b.pdf", "../ü/", "....md", "x//y", "../../index.html"]
+        var generator = TemplateEngineTests.Generator(state: 4)
+        let parts = ["..", ".", "", "b", "b.md", "x.pdf", "ü", "%20", "index.html"]
+        for _ in 0..<2000 {
+            let link = (0..<generator.next(5)).map { _ in generator.pick(parts) }.joined(separator: "/")
+            links.append(link)
+            links.append("/" + link)
+            links.append(link + "/")
+        }
+        for link in links {
+            #expect(InternalLinkChecker.resolve(link, from: "a") == Self.reference(link, from: "a"), "\(link)")
+        }
+        #expect(InternalLinkChecker.resolve("b.md", from: "a") == "briefs/b/index.html")
+        #expect(InternalLinkChecker.resolve("../../../x", from: "a") == nil)
+    }
+
+    @Test("tells links that leave the site from links within it")
+    func external() {
+        for link in ["https://example.org", "  http://x", "//cdn.example.org/x.js", "mailto:a@b.de", "tel:+49", "a+b.c-d:x"] {
+            #expect(InternalLinkChecker.isExternal(link), "\(link)")
+        }
+        for link in ["", " ", "/x", "../b/", "b.md", "#top", "1http://x", "a b:c", "ü:x", "/", "x/y:z"] {
+            #expect(!InternalLinkChecker.isExternal(link), "\(link)")
+        }
     }
 }

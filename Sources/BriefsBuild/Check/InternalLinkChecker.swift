@@ -79,18 +79,25 @@ public struct InternalLinkChecker: Sendable {
     /// Whether a destination leaves the site: `http(s)://`, `//host`, `mailto:`, `tel:` and other schemes.
     public static func isExternal(_ destination: String) -> Bool {
         // A scheme (`https:`, `mailto:`) is letters, digits, `+ . -` before the first `:`, starting
-        // with a letter; checked by hand, as this runs for every link of every brief.
-        var utf8 = destination.utf8.drop { $0 == 0x20 }[...]
-        if utf8.starts(with: "//".utf8) { return true }
-        guard let first = utf8.first, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A else { return false }
-        utf8 = utf8.dropFirst()
-        for byte in utf8 {
-            if byte == 0x3A { return true }
-            let lower = byte | 0x20
-            let allowed = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E || byte == 0x2D
-            if !allowed { return false }
+        // with a letter; checked by hand on the contiguous bytes, as this runs for every link of
+        // every brief (through `String.UTF8View` it cost a thousand instructions a link).
+        var destination = destination
+        return destination.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            if index + 1 < bytes.count, bytes[index] == 0x2F, bytes[index + 1] == 0x2F { return true }
+            guard index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A else { return false }
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x3A { return true }
+                let lower = byte | 0x20
+                let allowed = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2E || byte == 0x2D
+                if !allowed { return false }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 
     static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
@@ -117,36 +124,68 @@ public struct InternalLinkChecker: Sendable {
 
     /// The output path a relative link on `briefs/<slug>/` leads to; `nil` if it climbs above the site.
     static func resolve(_ path: String, from slug: String) -> String? {
-        // On bytes (`/` and `.` are ASCII): splitting the link into `Character`s was most of the
-        // check's time.
+        // On the contiguous bytes (`/` and `.` are ASCII), joined in one buffer: splitting the
+        // link into `Character`s, and later into one string per part, was most of the check's time.
         var link = decodingPercents(path)
-        if link.utf8.starts(with: "./".utf8) { link.removeFirst(2) }
-        // `other.md` is the source file of the brief `other`.
-        if link.utf8.count >= 3, link.utf8.reversed().starts(with: "dm.".utf8), !link.utf8.contains(UInt8(ascii: "/")) {
-            link = "../" + String(Substring(link.utf8.dropLast(3))) + "/"
-        }
-        var components = link.utf8.first == UInt8(ascii: "/") ? [] : ["briefs", slug]
-        let parts = link.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
-        for part in parts {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard !components.isEmpty else { return nil }
-                components.removeLast()
-                continue
+        return link.withUTF8 { whole in
+            var bytes = whole[...]
+            if bytes.starts(with: "./".utf8) { bytes = bytes.dropFirst(2) }
+            var joined: [UInt8] = []
+            joined.reserveCapacity(slug.utf8.count + bytes.count + 24)
+            /// Where each part in `joined` starts (after its `/`), to climb out of it with `..`.
+            var starts: [Int] = []
+            func push<Part: Collection<UInt8>>(_ part: Part) {
+                if !joined.isEmpty { joined.append(UInt8(ascii: "/")) }
+                starts.append(joined.count)
+                joined.append(contentsOf: part)
             }
-            components.append(String(Substring(part)))
+            let isSourceFile = bytes.count >= 3 && bytes.reversed().starts(with: "dm.".utf8) && !bytes.contains(UInt8(ascii: "/"))
+            if bytes.first != UInt8(ascii: "/") {
+                push("briefs".utf8)
+                push(slug.utf8)
+            }
+            var hasParts = false
+            var endsInFolder = bytes.last == UInt8(ascii: "/")
+            if isSourceFile {
+                // `other.md` is the source file of the brief `other`: `../other/`.
+                hasParts = true
+                endsInFolder = true
+                guard let start = starts.popLast() else { return nil }
+                joined.removeSubrange(max(0, start - 1)...)
+                if bytes.count > 3 { push(bytes.dropLast(3)) }
+            } else {
+                var partStart = bytes.startIndex
+                while partStart < bytes.endIndex {
+                    let partEnd = bytes[partStart...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+                    let part = bytes[partStart..<partEnd]
+                    partStart = partEnd + 1
+                    if part.isEmpty { continue }
+                    hasParts = true
+                    if part.count == 1, part.first == UInt8(ascii: ".") { continue }
+                    if part.count == 2, part.first == UInt8(ascii: "."), part.last == UInt8(ascii: ".") {
+                        guard let start = starts.popLast() else { return nil }
+                        joined.removeSubrange(max(0, start - 1)...)
+                        continue
+                    }
+                    push(part)
+                }
+            }
+            if endsInFolder || !hasParts || starts.isEmpty {
+                joined.append(contentsOf: (joined.isEmpty ? "index.html" : "/index.html").utf8)
+            }
+            return String(decoding: joined, as: UTF8.self)
         }
-        let joined = components.joined(separator: "/")
-        if link.utf8.last == UInt8(ascii: "/") || parts.isEmpty || components.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
-        return joined
     }
 
     /// `wohnen` for `briefs/wohnen/…`.
     static func briefSlug(of path: String) -> String? {
-        guard path.hasPrefix("briefs/") else { return nil }
-        let rest = path.utf8.dropFirst(7)
-        let slug = rest.prefix { $0 != UInt8(ascii: "/") }
-        return slug.isEmpty ? nil : String(Substring(slug))
+        var path = path
+        return path.withUTF8 { bytes in
+            guard bytes.starts(with: "briefs/".utf8) else { return nil }
+            let rest = bytes[7...]
+            let slug = rest[..<(rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)]
+            return slug.isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: slug), as: UTF8.self)
+        }
     }
 
     /// `%20` and the like decoded; most links have none, and Foundation's decoder is slow.
