@@ -421,6 +421,6 @@ struct StageTimer {
         last = now
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         stages.append((stage, seconds))
-        logger.debug("\(stage): \((seconds * 1000).rounded()) ms")
+        logger.debug("\(stage): \((seconds * 10_000).rounded() / 10) ms")
     }
 }

@@ -179,4 +179,54 @@ struct OutputSafetyTests {
         #expect(fourth.filesWritten >= 1)
         #expect(site.read("briefs/b/b.bib") != nil)
     }
+
+    @Test("what a killed build left is removed by the next build; files of running builds are not")
+    func leftoversOfKilledBuilds() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        var options = BuildOptions(siteRoot: site.root, output: site.output, today: TestSite.today,
+                                   themeSearchPaths: [TestSite.themes])
+        options.cacheFile = site.root.appendingPathComponent(".briefpress/build-cache")
+        #expect(try await Builder(options: options).run().failed == false)
+        // No process has this id: it is above the largest `pid_max` Linux allows (2^22).
+        let gone = 4_194_305
+        let running = getppid()
+        let left = ["output/.briefpress-writing-\(gone)", "output/.feed.xml.briefpress-\(gone)",
+                    "output/briefs/wohnen/.index.html.briefpress-\(gone)", ".output.new-\(gone)/index.html",
+                    ".output.old-\(gone)/feed.xml", ".briefpress/.build-cache.briefpress-\(gone)"]
+        let kept = ["output/.briefpress-writing-\(running)", "output/briefs/wohnen/.index.html.briefpress-\(running)",
+                    ".output.new-\(running)/index.html"]
+        for path in left + kept { try site.write(path, Data("x".utf8)) }
+        let page = site.read("briefs/wohnen/index.html")
+
+        try site.write("content/briefs/wohnen.md", Data(TestSite.brief(title: "Wohnen neu").utf8))
+        let report = try await Builder(options: options).run()
+        #expect(!report.failed && report.filesWritten > 0)
+        func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: site.root.appendingPathComponent(path).path) }
+        for path in left { #expect(!exists(path), "\(path) is still there") }
+        #expect(!exists(".output.new-\(gone)") && !exists(".output.old-\(gone)"))
+        for path in kept { #expect(exists(path), "\(path) was removed") }
+        #expect(site.read("briefs/wohnen/index.html") != page)
+        // This build's own marker is gone, as after every build that finished.
+        #expect(!exists("output/.briefpress-writing-\(getpid())"))
+    }
+
+    @Test("a build updating the output marks it while it has temporary files there, and only then")
+    func writingMarker() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        _ = try await site.run()
+        let marker = site.output.appendingPathComponent(".briefpress-writing-\(getpid())").path
+        try site.write("content/briefs/wohnen.md", Data(TestSite.brief(title: "Neu").utf8))
+        #expect(try await site.run().filesWritten > 0)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        // A build that fails after writing (a broken link is found once every page is made)
+        // removes its temporary files and its marker.
+        try site.write("content/briefs/wohnen.md", Data(TestSite.brief(title: "Neuer", body: "[x](../nirgends/)").utf8))
+        let failed = try await site.run()
+        #expect(failed.failed && failed.diagnostics.map(\.id.rawValue) == ["link.broken"])
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        let hidden = site.files().keys.filter { ($0 as NSString).lastPathComponent.hasPrefix(".") && $0 != ".briefpress-output" }
+        #expect(hidden.isEmpty, "\(hidden)")
+    }
 }

@@ -150,6 +150,10 @@ public final class BuildCache: @unchecked Sendable {
         }
         let folder = url.deletingLastPathComponent().path
         try FileSystem.makeDirectories(folder)
+        // A cache write that was killed left its temporary file; only builds write here.
+        for (name, _) in FileSystem.abandoned(in: folder, prefix: "." + url.lastPathComponent + ".briefpress-") {
+            unlink(folder + "/" + name)
+        }
         let temporary = FileSystem.temporaryPath(for: url.path)
         try FileSystem.write(writer.bytes, to: temporary)
         try FileSystem.replace(url.path, with: temporary)

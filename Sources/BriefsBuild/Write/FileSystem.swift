@@ -83,6 +83,28 @@ enum FileSystem {
         return String(path[..<slash])
     }
 
+    /// Whether the process `pid` is running (one we may not signal counts as running).
+    static func isRunning(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// The entries of the folder `path` named `prefix<pid>` whose process has ended: what a
+    /// killed build left (temporary files and folders carry the process id of their build).
+    static func abandoned(in path: String, prefix: String) -> [(name: String, pid: Int32)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var found: [(String, Int32)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
+                  !isRunning(pid) else { continue }
+            found.append((name, pid))
+        }
+        return found
+    }
+
     /// `path` with a name no other file has: `.index.html.briefpress-<pid>` beside it.
     static func temporaryPath(for path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
