@@ -1,0 +1,94 @@
+@testable import BriefsBuild
+import Testing
+
+/// The escapers skip plain text eight bytes at a time; these compare them with the plain
+/// byte-by-byte rules on generated text, with specials at every position of a word.
+@Suite("Escaping eight bytes at a time")
+struct EscapingTests {
+    static let pieces = ["a", "Wort ", "ü", "€", "\u{1F600}", "&", "<", ">", "\"", "'", "\\", "\n", "\t", "\r", "\u{01}",
+                         "\u{1F}", " ", "/", "0123456", "ABCDEFGH", "\u{7F}", "]"]
+
+    static func texts() -> [String] {
+        var generator = TemplateEngineTests.Generator(state: 11)
+        var texts = pieces + [""]
+        for _ in 0..<3000 { texts.append((0..<generator.next(24)).map { _ in generator.pick(pieces) }.joined()) }
+        return texts
+    }
+
+    static func referenceHTML(_ text: String, xml: Bool) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if xml, scalar.value < 0x20 { continue }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func referenceJSON(_ text: String, htmlSafe: Bool) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "<" where htmlSafe, ">" where htmlSafe, "&" where htmlSafe:
+                result += "\\u00" + String(scalar.value, radix: 16)
+            default:
+                if scalar.value < 0x20 {
+                    result += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    @Test("HTML and XML escaping match the plain rules")
+    func html() {
+        for text in Self.texts() {
+            for xml in [false, true] {
+                var buffer = TextBuffer()
+                buffer.append("x")
+                buffer.appendEscaped(text, xml: xml)
+                #expect(buffer.text == "x" + Self.referenceHTML(text, xml: xml), "\(Array(text.utf8)) xml: \(xml)")
+            }
+        }
+    }
+
+    @Test("JSON string escaping matches the plain rules")
+    func json() {
+        for text in Self.texts() {
+            for htmlSafe in [false, true] {
+                #expect(JSON.string(text).text(htmlSafe: htmlSafe) == Self.referenceJSON(text, htmlSafe: htmlSafe),
+                        "\(Array(text.utf8)) htmlSafe: \(htmlSafe)")
+            }
+        }
+    }
+
+    @Test("the word tests find every byte they look for, at every position")
+    func words() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: 0x61, count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBufferPointer { $0.word(at: 0) }
+                #expect((Words.has(0x22, word) != 0) == (value == 0x22))
+                #expect((Words.below(0x20, word) != 0) == (value < 0x20))
+            }
+        }
+    }
+}
