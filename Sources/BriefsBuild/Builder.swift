@@ -163,8 +163,11 @@ public struct Builder: Sendable {
             for (path, key, record, reused) in assembly.cacheRecords
             where cache.keepsFeedText || committed || (transaction == nil && !reused) {
                 guard var entry = cache.entry(path) else { continue }
-                // A reused brief whose entries stayed where they were changes nothing.
-                if reused, entry.renderKey == key, entry.render?.feed == record.feed { continue }
+                // A reused brief changes at most where its entries stand in the feeds.
+                if reused, entry.renderKey == key {
+                    if entry.render?.feed != record.feed { cache.updateFeed(path, record.feed) }
+                    continue
+                }
                 var record = record
                 if committed, !reused, let transaction, let page = record.files.first {
                     record.folder = FileStamp.of(transaction.target + "/" + FileSystem.folder(of: page.path))
@@ -241,10 +244,14 @@ public struct Builder: Sendable {
         }
         let contentHash = XXH64.hash(bytes)
         if var entry, let cache, entry.decodeKey == decodeKey, entry.contentHash == contentHash {
-            // Touched or copied back, not changed.
+            // Touched or copied back, not changed; or changed too recently to trust its stamp.
             cache.countDecodeHit()
-            entry.stamp = file.stamp
-            cache.store(file.path, entry)
+            if entry.stamp == file.stamp {
+                cache.noteVerified()
+            } else {
+                entry.stamp = file.stamp
+                cache.store(file.path, entry)
+            }
             return DecodedBrief(file: file, facts: entry.facts, diagnostics: entry.diagnostics, contentHash: contentHash)
         }
         var result = DecodedBrief(file: file, facts: nil, diagnostics: [], contentHash: contentHash)

@@ -157,4 +157,68 @@ struct BuildCacheTests {
         #expect(!fixed.failed)
         #expect(published(site) == (try await freshFiles(site)))
     }
+
+    var cacheURL: (TestSite) -> URL { { $0.root.appendingPathComponent(".briefpress/build-cache") } }
+
+    func cacheSize(_ site: TestSite) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: cacheURL(site).path)[.size] as? Int) ?? -1
+    }
+
+    @Test("a rebuild appends what changed to the cache file; deleted briefs stay deleted when it is read back")
+    func journal() async throws {
+        let site = try Self.site(count: 30)
+        defer { site.remove() }
+        _ = try await build(site)
+        let whole = cacheSize(site)
+        for round in 1...3 {
+            try site.write("content/briefs/b\(round).md", Data(TestSite.brief(
+                title: "Brief \(round) neu", doi: "10.59350/b.\(round)",
+                body: "Die Einleitung mit [einem Verweis](b\(round + 1).md#handlungsimpulse).").utf8))
+            let size = cacheSize(site)
+            let report = try await build(site)
+            #expect(report.reusedBriefs == 29)
+            // One brief's entry and a few feed places, not the whole cache again.
+            #expect(cacheSize(site) > size && cacheSize(site) - size < whole / 4, "round \(round): \(size) → \(cacheSize(site)), whole \(whole)")
+        }
+        #expect(published(site) == (try await freshFiles(site)))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/briefs/b30.md"))
+        try site.write("content/briefs/b29.md", Data(TestSite.brief(title: "Brief 29", doi: "10.59350/b.29",
+                                                                    body: "Ohne Verweis.").utf8))
+        let deleted = try await build(site)
+        #expect(deleted.diagnostics.isEmpty)
+        #expect(published(site) == (try await freshFiles(site)))
+        // Read back: everything reused, the deleted brief gone for good.
+        let again = try await build(site)
+        #expect(again.reusedBriefs == 29 && again.filesWritten == 0)
+        #expect(BuildCache.load(from: cacheURL(site)).entryCount == 29)
+    }
+
+    @Test("a cache whose last append was cut off or spoiled keeps what came before, and is written anew")
+    func damagedJournal() async throws {
+        let site = try Self.site(count: 6)
+        defer { site.remove() }
+        _ = try await build(site)
+        try site.write("content/briefs/b1.md", Data(TestSite.brief(title: "Eins", doi: "10.59350/b.1").utf8))
+        _ = try await build(site)
+        let url = cacheURL(site)
+        let intact = try Data(contentsOf: url)
+        for damage in ["cut", "spoiled", "garbage"] {
+            var bytes = intact
+            switch damage {
+            case "cut": bytes.removeLast(7)
+            case "spoiled": bytes[bytes.count - 3] ^= 0xFF
+            default: bytes.append(contentsOf: [0x05, 0x01, 0x02])
+            }
+            try bytes.write(to: url)
+            try site.write("content/briefs/b2.md", Data(TestSite.brief(title: "Zwei \(damage)", doi: "10.59350/b.2").utf8))
+            let report = try await build(site)
+            #expect(report.diagnostics.isEmpty)
+            // The segments before the damage are read (the feed places they hold describe feeds
+            // written over since, so their briefs are rendered again, which is always safe).
+            #expect(report.reusedBriefs < 6, "\(damage)")
+            #expect(published(site) == (try await freshFiles(site)), "\(damage)")
+            #expect(BuildCache.load(from: url).entryCount == 6, "\(damage)")
+            #expect(try await build(site).reusedBriefs == 6, "\(damage)")
+        }
+    }
 }

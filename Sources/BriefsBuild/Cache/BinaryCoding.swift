@@ -68,7 +68,7 @@ struct BinaryReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var position = 0
+    private(set) var position = 0
     private let end: Int
     /// The file of the entry being read (see `BinaryWriter.path`).
     let path: String?

@@ -12,7 +12,7 @@ import Foundation
 /// hit, and an edit is always a miss.
 public final class BuildCache: @unchecked Sendable {
     /// Bump whenever decoding, rendering or this format changes what a build produces.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
 
     struct Entry: Sendable {
         /// The file as last read; a file with the same stamp is not read again.
@@ -41,6 +41,21 @@ public final class BuildCache: @unchecked Sendable {
     private var hits = (decode: 0, render: 0)
     /// Whether anything changed since the cache was loaded (else saving it is skipped).
     private var isDirty = false
+    /// Entries dropped since the cache was loaded or saved (their briefs were deleted).
+    private var removed: Set<String> = []
+    /// The file this cache was read from or last written to, as it was then: a save appends
+    /// to it while it is still exactly that (see `save(to:)`).
+    private var file: JournalFile?
+
+    struct JournalFile {
+        var path: String
+        var inode: UInt64
+        /// Bytes of whole, intact segments (a damaged tail is not counted).
+        var length: Int
+        var segments: Int
+        /// Bytes of the entries the segments hold that are still current.
+        var liveBytes: Int
+    }
 
     /// Briefs taken from the cache instead of decoded, and instead of rendered (for tests).
     public var decodeHits: Int { lock.withLock { hits.decode } }
@@ -66,6 +81,23 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// How many files the cache knows (for tests).
+    public var entryCount: Int { lock.withLock { entries.count } }
+
+    /// A reused brief's entries moved in the feeds: only their places change, so the entry's
+    /// encoded bytes stay valid (the places are saved apart from it).
+    func updateFeed(_ path: String, _ feed: FeedParts?) {
+        lock.withLock {
+            guard entries[path]?.render != nil else { return }
+            entries[path]?.render?.feed = feed
+            isDirty = true
+        }
+    }
+
+    /// A file whose stamp was too recent to trust was read and had not changed: nothing in its
+    /// entry changes, but the cache is saved with this build's time, after which the stamp counts.
+    func noteVerified() { lock.withLock { isDirty = true } }
+
     func countDecodeHit() { lock.withLock { hits.decode += 1 } }
     func countRenderHit() { lock.withLock { hits.render += 1 } }
 
@@ -73,6 +105,7 @@ public final class BuildCache: @unchecked Sendable {
     func finishBuild(keeping paths: Set<String>, startedAt: Int, feeds: FeedFileStamps?) {
         lock.withLock {
             if entries.count != paths.count || !entries.keys.allSatisfy(paths.contains) {
+                for path in entries.keys where !paths.contains(path) { removed.insert(path) }
                 entries = entries.filter { paths.contains($0.key) }
                 isDirty = true
             }
@@ -95,69 +128,225 @@ public final class BuildCache: @unchecked Sendable {
 
     /// The cache saved at `url`, or an empty one when there is none or it cannot be read (a
     /// cache never stops a build).
+    ///
+    /// The file is a journal: the magic line, the format version, then segments. Each segment
+    /// (its length, an XXH64 of its bytes, the bytes) holds the build's time and feed stamps,
+    /// the entries it dropped, and the entries it changed; later segments win. A rebuild that
+    /// changed a few briefs appends a few kilobytes instead of writing the whole cache again
+    /// (that was a tenth of a one-brief rebuild at 1,000 briefs); when the dead entries outgrow
+    /// the live ones the file is written anew as one segment. A segment that was cut off or
+    /// damaged ends the reading: what came before it is used, and the next save starts afresh.
     public static func load(from url: URL) -> BuildCache {
         let cache = BuildCache(keepsFeedText: false)
-        guard let bytes = FileSystem.readBytes(url.path), bytes.starts(with: magic) else { return cache }
-        var reader = BinaryReader(bytes, from: magic.count)
-        do {
-            guard try reader.readUInt64() == formatVersion else { return cache }
-            cache.recordedAt = try reader.readInt()
-            cache.feedFiles = try reader.readOptional { try FeedFileStamps(from: &$0) }
-            let count = try reader.readInt()
-            guard count >= 0 else { return BuildCache(keepsFeedText: false) }
-            cache.entries.reserveCapacity(count)
-            for _ in 0..<count {
-                let path = try reader.readString()
-                // Each entry is its own block, so an unchanged one is written back without encoding it again.
-                let block = try reader.readBlock()
-                var entryReader = BinaryReader(bytes, range: block, path: path)
-                var entry = try Entry(from: &entryReader)
-                entry.encoded = bytes[block]
-                cache.entries[path] = entry
-            }
-        } catch {
-            return BuildCache(keepsFeedText: false)
+        var info = stat()
+        guard stat(url.path, &info) == 0, let bytes = FileSystem.readBytes(url.path), bytes.starts(with: magic) else {
+            return cache
         }
+        var reader = BinaryReader(bytes, from: magic.count)
+        guard (try? reader.readUInt64()) == formatVersion else { return cache }
+        var length = reader.position
+        var segments = 0
+        // Where each path's last block is; only those are decoded.
+        var blocks: [String: Range<Int>] = [:]
+        // The feed places of the last segment, which lists them all.
+        var places: [String: FeedPlace] = [:]
+        while !reader.isAtEnd {
+            guard let checksum = try? reader.readUInt64(), let segment = try? reader.readBlock(),
+                  bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[segment])) }) == checksum else { break }
+            var segmentReader = BinaryReader(bytes, range: segment, path: nil)
+            do {
+                let recordedAt = try segmentReader.readInt()
+                let feedFiles = try segmentReader.readOptional { try FeedFileStamps(from: &$0) }
+                var segmentBlocks: [(String, Range<Int>)] = []
+                let removedPaths = try segmentReader.readStrings()
+                let count = try segmentReader.readInt()
+                guard count >= 0 else { break }
+                for _ in 0..<count { segmentBlocks.append((try segmentReader.readString(), try segmentReader.readBlock())) }
+                let segmentPlaces = try readPlaces(&segmentReader)
+                cache.recordedAt = recordedAt
+                cache.feedFiles = feedFiles
+                for path in removedPaths { blocks[path] = nil }
+                for (path, block) in segmentBlocks { blocks[path] = block }
+                places = segmentPlaces
+            } catch {
+                break
+            }
+            segments += 1
+            length = reader.position
+        }
+        cache.entries.reserveCapacity(blocks.count)
+        var liveBytes = 0
+        for (path, block) in blocks {
+            var entryReader = BinaryReader(bytes, range: block, path: path)
+            guard var entry = try? Entry(from: &entryReader) else { return BuildCache(keepsFeedText: false) }
+            // Written back as is while it does not change.
+            entry.encoded = bytes[block]
+            if let modified = entry.render?.feed?.modified {
+                // A record is reusable only with its entries' places in the feeds.
+                if let place = places[path] {
+                    entry.render?.feed = FeedParts(atom: place.atom, json: place.json, modified: modified)
+                } else {
+                    entry.render = nil
+                    entry.renderKey = nil
+                }
+            }
+            cache.entries[path] = entry
+            liveBytes += block.count + path.utf8.count + 4
+        }
+        cache.file = JournalFile(path: url.path, inode: UInt64(info.st_ino), length: length, segments: segments,
+                                 liveBytes: liveBytes)
         return cache
     }
 
-    /// Writes the cache to `url` (atomically: a half-written cache is never read), unless
-    /// nothing in it changed since it was read from there.
+    /// Saves the cache to `url`, unless nothing in it changed since it was read from there:
+    /// appends a segment with what changed when the file is still as this cache left it, or
+    /// else writes the whole cache anew (atomically: a half-written file is never read).
     public func save(to url: URL) throws {
         guard lock.withLock({ isDirty }) || access(url.path, F_OK) != 0 else { return }
-        var writer = BinaryWriter(capacity: 4 << 20)
-        lock.withLock {
-            writer.append(Self.magic[...])
-            writer.write(BuildCache.formatVersion)
-            writer.write(recordedAt)
-            writer.write(feedFiles) { $0.write($1) }
-            writer.write(entries.count)
-            // In the dictionary's order: the file's order means nothing, and sorting cost more
-            // than writing it.
-            for (path, entry) in entries {
-                writer.write(path)
-                if let encoded = entry.encoded {
-                    writer.write(encoded.count)
-                    writer.append(encoded)
-                } else {
-                    var block = BinaryWriter(capacity: 4096)
-                    block.path = path
-                    block.write(entry)
-                    writer.write(block.bytes.count)
-                    writer.append(block.bytes[...])
-                }
-            }
-        }
         let folder = url.deletingLastPathComponent().path
         try FileSystem.makeDirectories(folder)
         // A cache write that was killed left its temporary file; only builds write here.
         for (name, _) in FileSystem.abandoned(in: folder, prefix: "." + url.lastPathComponent + ".briefpress-") {
             unlink(folder + "/" + name)
         }
+        if try lock.withLock({ try appendSegment(to: url.path) }) { return }
+        var writer = BinaryWriter(capacity: 4 << 20)
+        var liveBytes = 0
+        let segment = lock.withLock { () -> [UInt8] in
+            var segment = BinaryWriter(capacity: 4 << 20)
+            writeHeader(&segment, removed: [])
+            segment.write(entries.count)
+            // In the dictionary's order: the file's order means nothing, and sorting cost more
+            // than writing it.
+            for (path, entry) in entries {
+                segment.write(path)
+                let before = segment.bytes.count
+                Self.writeBlock(of: entry, path: path, to: &segment)
+                liveBytes += segment.bytes.count - before + path.utf8.count + 4
+            }
+            writePlaces(&segment)
+            return segment.bytes
+        }
+        writer.append(Self.magic[...])
+        writer.write(BuildCache.formatVersion)
+        Self.frame(segment, into: &writer)
         let temporary = FileSystem.temporaryPath(for: url.path)
         try FileSystem.write(writer.bytes, to: temporary)
         try FileSystem.replace(url.path, with: temporary)
-        lock.withLock { isDirty = false }
+        let inode = FileStamp.of(url.path)?.inode ?? 0
+        lock.withLock {
+            file = JournalFile(path: url.path, inode: inode, length: writer.bytes.count, segments: 1, liveBytes: liveBytes)
+            removed = []
+            isDirty = false
+        }
+    }
+
+    /// Appends what changed since the cache was read or saved as one segment, when the file at
+    /// `path` is still exactly what this cache read or wrote and not mostly dead entries.
+    /// `false`: the whole cache must be written instead. Called with the lock held.
+    private func appendSegment(to path: String) throws -> Bool {
+        guard var journal = file, journal.path == path, journal.segments < 64,
+              let stamp = FileStamp.of(path), stamp.inode == journal.inode, stamp.size == journal.length else { return false }
+        var segment = BinaryWriter(capacity: 1 << 16)
+        writeHeader(&segment, removed: removed.sorted())
+        let changed = entries.filter { $0.value.encoded == nil }
+        segment.write(changed.count)
+        var blocks: [(path: String, range: Range<Int>)] = []
+        for (entryPath, entry) in changed {
+            segment.write(entryPath)
+            let start = segment.bytes.count
+            Self.writeBlock(of: entry, path: entryPath, to: &segment)
+            blocks.append((entryPath, start..<segment.bytes.count))
+        }
+        writePlaces(&segment)
+        var framed = BinaryWriter(capacity: segment.bytes.count + 24)
+        Self.frame(segment.bytes, into: &framed)
+        // Dead entries may make up at most a third of the file (they are read and checked,
+        // though not decoded); a 1,000-brief site is written anew every twenty-odd rebuilds.
+        guard journal.length + framed.bytes.count <= journal.liveBytes * 3 / 2 + (64 << 10) else { return false }
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let written = framed.bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == framed.bytes.count else {
+            // Cut off: the checksum makes the next load ignore the tail; cut it off here too.
+            _ = ftruncate(descriptor, off_t(journal.length))
+            return false
+        }
+        // The new blocks, framed: the entries' bytes sit after the frame's length and checksum.
+        let offset = framed.bytes.count - segment.bytes.count
+        for (entryPath, range) in blocks {
+            entries[entryPath]?.encoded = framed.bytes[(range.lowerBound + offset)..<(range.upperBound + offset)]
+        }
+        // Changed entries replace older blocks of about their size: the live bytes stay.
+        journal.length += framed.bytes.count
+        journal.segments += 1
+        file = journal
+        removed = []
+        isDirty = false
+        return true
+    }
+
+    /// The fields every segment starts with: the build's time and feed stamps, dropped entries.
+    private func writeHeader(_ segment: inout BinaryWriter, removed: [String]) {
+        segment.write(recordedAt)
+        segment.write(feedFiles) { $0.write($1) }
+        segment.write(removed)
+    }
+
+    /// Where every entry stands in the feeds the cache's feed stamps describe: path, then
+    /// offset and length in the Atom feed and in the JSON Feed. Every segment lists them all.
+    private func writePlaces(_ segment: inout BinaryWriter) {
+        let placed = entries.compactMap { path, entry -> (String, Int, Int, Int, Int)? in
+            guard let feed = entry.render?.feed, case .previous(let atomOffset, let atomLength) = feed.atom,
+                  case .previous(let jsonOffset, let jsonLength) = feed.json else { return nil }
+            return (path, atomOffset, atomLength, jsonOffset, jsonLength)
+        }
+        segment.write(placed.count)
+        for (path, atomOffset, atomLength, jsonOffset, jsonLength) in placed {
+            segment.write(path)
+            segment.write(atomOffset)
+            segment.write(atomLength)
+            segment.write(jsonOffset)
+            segment.write(jsonLength)
+        }
+    }
+
+    typealias FeedPlace = (atom: FeedParts.Part, json: FeedParts.Part)
+
+    private static func readPlaces(_ reader: inout BinaryReader) throws -> [String: FeedPlace] {
+        let count = try reader.readInt()
+        guard count >= 0 else { throw BinaryReader.Malformed() }
+        var places: [String: FeedPlace] = [:]
+        places.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try reader.readString()
+            let atom = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
+            let json = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
+            places[path] = (atom, json)
+        }
+        return places
+    }
+
+    /// An entry as a length-prefixed block: its bytes as read, or encoded now.
+    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter) {
+        if let encoded = entry.encoded {
+            writer.write(encoded.count)
+            writer.append(encoded)
+        } else {
+            var block = BinaryWriter(capacity: 4096)
+            block.path = path
+            block.write(entry)
+            writer.write(block.bytes.count)
+            writer.append(block.bytes[...])
+        }
+    }
+
+    /// A segment with its checksum and length in front.
+    private static func frame(_ segment: [UInt8], into writer: inout BinaryWriter) {
+        writer.write(segment.withUnsafeBytes { XXH64.hash($0) })
+        writer.write(segment.count)
+        writer.append(segment[...])
     }
 }
 
@@ -224,15 +413,9 @@ extension BinaryWriter {
         write(record.ids)
         write(record.homeEntry)
         write(record.sitemapXML)
-        write(record.feed) { writer, feed in
-            for part in [feed.atom, feed.json] {
-                if case .previous(let offset, let length) = part {
-                    writer.write(offset)
-                    writer.write(length)
-                }
-            }
-            writer.write(feed.modified)
-        }
+        // Where the entries stand in the feeds is kept apart (see `BuildCache.writePlaces`): it
+        // changes for every brief after a changed one, the entry itself does not.
+        write(record.feed) { writer, feed in writer.write(feed.modified) }
         write(record.files) { writer, file in
             writer.write(file.path)
             writer.write(file.fingerprint)
@@ -308,10 +491,9 @@ extension RenderRecord {
         ids = try reader.readStrings()
         homeEntry = try BriefSummaryView.read(from: &reader)
         sitemapXML = try reader.readString()
+        // The places in the feeds come from the segment's table (`BuildCache.load`).
         feed = try reader.readOptional { reader in
-            let atom = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
-            let json = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
-            return FeedParts(atom: atom, json: json, modified: try reader.readDate())
+            FeedParts(atom: .previous(offset: 0, length: 0), json: .previous(offset: 0, length: 0), modified: try reader.readDate())
         }
         files = try reader.readArray { OutputFileRecord(path: try $0.readString(), fingerprint: try $0.readString()) }
         dependencies = try reader.readArray { reader in
