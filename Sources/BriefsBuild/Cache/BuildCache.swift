@@ -148,11 +148,14 @@ public final class BuildCache: @unchecked Sendable {
         var segments = 0
         // Where each path's last block is; only those are decoded.
         var blocks: [String: Range<Int>] = [:]
-        // The feed places of the last segment, which lists them all.
-        var places: [String: FeedPlace] = [:]
+        // The feed places, at the end of the last segment (which lists them all).
+        var placesReader: BinaryReader?
         while !reader.isAtEnd {
+            // The first segment was written whole and renamed into place; appended ones may have
+            // been cut off, and only their checksums are worth the time.
             guard let checksum = try? reader.readUInt64(), let segment = try? reader.readBlock(),
-                  bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[segment])) }) == checksum else { break }
+                  segments == 0 || bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[segment])) }) == checksum
+            else { break }
             var segmentReader = BinaryReader(bytes, range: segment, path: nil)
             do {
                 let recordedAt = try segmentReader.readInt()
@@ -162,17 +165,22 @@ public final class BuildCache: @unchecked Sendable {
                 let count = try segmentReader.readInt()
                 guard count >= 0 else { break }
                 for _ in 0..<count { segmentBlocks.append((try segmentReader.readString(), try segmentReader.readBlock())) }
-                let segmentPlaces = try readPlaces(&segmentReader)
                 cache.recordedAt = recordedAt
                 cache.feedFiles = feedFiles
                 for path in removedPaths { blocks[path] = nil }
                 for (path, block) in segmentBlocks { blocks[path] = block }
-                places = segmentPlaces
+                // Every segment lists all places: only the last one's are read.
+                placesReader = segmentReader
             } catch {
                 break
             }
             segments += 1
             length = reader.position
+        }
+        var places: [String: FeedPlace] = [:]
+        if var reader = placesReader {
+            guard let read = try? readPlaces(&reader) else { return BuildCache(keepsFeedText: false) }
+            places = read
         }
         cache.entries.reserveCapacity(blocks.count)
         var liveBytes = 0
