@@ -86,7 +86,9 @@ public struct Builder: Sendable {
         // Problems found so far already stop the release: render anyway (every problem of the
         // run is reported at once), but write nothing.
         let writes = options.output != nil && !Self.fails(diagnostics, strict: options.strict)
-        let transaction = writes ? try options.output.map(OutputTransaction.init(target:)) : nil
+        // The spare feeds live beside the build cache (`OutputTransaction.stream`).
+        let spares = options.cacheFile?.deletingLastPathComponent().appendingPathComponent("spare", isDirectory: true)
+        let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares) } : nil
         defer { transaction?.rollback() }
         var context = try RenderContext(
             options: options, site: site, theme: theme, published: published, decoded: decoded, decodeKey: decodeKey,

@@ -221,4 +221,27 @@ struct BuildCacheTests {
             #expect(try await build(site).reusedBriefs == 6, "\(damage)")
         }
     }
+
+    @Test("feeds are written over the spare copies the last build left in .briefpress/spare, outside the output")
+    func spareFeeds() async throws {
+        let site = try Self.site(count: 4)
+        defer { site.remove() }
+        _ = try await build(site)
+        let spare = site.root.appendingPathComponent(".briefpress/spare/feed.xml").path
+        for round in 1...3 {
+            let before = site.read("feed.xml")
+            try site.write("content/briefs/b2.md", Data(TestSite.brief(title: "Zwei \(round)", doi: "10.59350/b.2").utf8))
+            let report = try await build(site)
+            #expect(report.filesWritten > 0)
+            #expect(site.read("feed.xml")?.contains("Zwei \(round)") == true)
+            // The replaced feed is the next spare; nothing extra is published.
+            #expect(FileManager.default.contents(atPath: spare).map { String(decoding: $0, as: UTF8.self) } == before)
+            #expect(published(site) == (try await freshFiles(site)), "round \(round)")
+        }
+        // A spare that is longer than the next feed is cut to size.
+        try site.write(".briefpress/spare/feed.json", Data(String(repeating: "x", count: 1 << 20).utf8))
+        try site.write("content/briefs/b3.md", Data(TestSite.brief(title: "Drei", doi: "10.59350/b.3").utf8))
+        _ = try await build(site)
+        #expect(published(site) == (try await freshFiles(site)))
+    }
 }

@@ -38,6 +38,11 @@ final class OutputTransaction: @unchecked Sendable {
     private var next: [String: String] = [:]
     /// Temporary file → final path, renamed at commit (in-place builds).
     private var pending: [(temporary: String, final: String)] = []
+    /// A folder outside the output on its file system (in `.briefpress/`), where the files a
+    /// streamed file replaces are kept to be written over by the next build (see `stream`).
+    private let spares: String?
+    /// Spare files among `pending`: they stay when the commit or rollback is done.
+    private var spareFiles: Set<String> = []
     private var folders: Set<String> = []
     private var writtenCount = 0
     /// Whether `next` has a path or fingerprint `previous` does not (so the manifest changes).
@@ -54,7 +59,7 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// Opens the output folder `target` for writing. Refuses a file, or a folder with content
     /// that briefpress did not write.
-    init(target: URL) throws {
+    init(target: URL, spares: URL? = nil) throws {
         let path = target.standardizedFileURL.path
         self.target = path
         var info = stat()
@@ -93,6 +98,7 @@ final class OutputTransaction: @unchecked Sendable {
             targetDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             Self.removeLeftovers(in: path)
         }
+        self.spares = mode == .inPlace ? spares.flatMap { Self.spareFolder($0.standardizedFileURL.path, besides: path) } : nil
         folders.insert(root)
         // A rebuild lists about as many files as the last one: no rehashing while it grows.
         next.reserveCapacity(previous.count)
@@ -158,11 +164,35 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// A file written piece by piece (the feeds): `append` its bytes, then `finish` it.
     /// `baseline`: the file it replaces, mapped (see `previousFile`).
+    ///
+    /// Updating in place, a streamed file (a feed: megabytes, rewritten whenever one brief
+    /// changes) is written over the spare copy of it that the previous build left in `spares`,
+    /// and the file it replaces becomes the next spare: writing over a file's pages costs half
+    /// of making a new file of that size (the kernel need not find and clear fresh pages).
     func stream(_ path: String, baseline: MappedFile? = nil) throws -> StreamedFile {
         let final = root + "/" + path
         try makeParent(of: final)
+        if mode == .inPlace, let spares, !path.contains("/") {
+            let spare = spares + "/" + path
+            var spareInfo = stat(), finalInfo = stat()
+            // Never the published file itself (a hard link, or a swap that half happened).
+            if stat(spare, &spareInfo) == 0, stat(final, &finalInfo) == 0, spareInfo.st_ino == finalInfo.st_ino {
+                unlink(spare)
+            }
+            lock.withLock { _ = spareFiles.insert(spare) }
+            return try StreamedFile(path: path, destination: spare, final: final, baseline: baseline, overwrites: true)
+        }
         let destination = mode == .fresh ? final : try temporaryPath(for: final)
         return try StreamedFile(path: path, destination: destination, final: final, baseline: mode == .inPlace ? baseline : nil)
+    }
+
+    /// `folder` (made if missing) when it is on the file system of `output`, else `nil`: a
+    /// file is moved between the two by renaming it.
+    private static func spareFolder(_ folder: String, besides output: String) -> String? {
+        var outputInfo = stat(), folderInfo = stat()
+        guard stat(output, &outputInfo) == 0, (try? FileSystem.makeDirectories(folder)) != nil,
+              stat(folder, &folderInfo) == 0, folderInfo.st_dev == outputInfo.st_dev else { return nil }
+        return folder
     }
 
     /// The previous output's file at `path`, mapped, when this build updates the output in place.
@@ -179,7 +209,7 @@ final class OutputTransaction: @unchecked Sendable {
         }
         let unchanged = enter(file.path, fingerprint)
         if unchanged {
-            unlink(file.destination)
+            if !isSpare(file.destination) { unlink(file.destination) }
             return
         }
         lock.withLock {
@@ -235,7 +265,15 @@ final class OutputTransaction: @unchecked Sendable {
                 unmarkWriting()
                 return 0
             }
-            for (temporary, final) in pending { try FileSystem.replace(final, with: temporary) }
+            let spares = lock.withLock { spareFiles }
+            for (temporary, final) in pending {
+                if spares.contains(temporary) {
+                    // The replaced file stays where the new one was: the next build's spare.
+                    if !FileSystem.exchange(temporary, final) { try FileSystem.rename(temporary, to: final) }
+                } else {
+                    try FileSystem.replace(final, with: temporary)
+                }
+            }
             for path in removed { unlink(target + "/" + path) }
             removeEmptyFolders(of: removed)
             // Last: until the new manifest is in place, the next build compares with the old one
@@ -258,12 +296,15 @@ final class OutputTransaction: @unchecked Sendable {
         case .fresh:
             try? FileManager.default.removeItem(atPath: root)
         case .inPlace:
-            for (temporary, _) in lock.withLock({ pending }) { unlink(temporary) }
+            // Spares stay: whatever they hold is written over before it is used.
+            for (temporary, _) in lock.withLock({ pending }) where !isSpare(temporary) { unlink(temporary) }
             unmarkWriting()
         }
     }
 
     // MARK: - Temporary files
+
+    private func isSpare(_ path: String) -> Bool { lock.withLock { spareFiles.contains(path) } }
 
     /// The temporary name for `final` (in-place builds), with this build's marker put into the
     /// output before its first temporary file.
@@ -414,11 +455,16 @@ final class StreamedFile: @unchecked Sendable {
     private var pendingCopy: (source: MappedFile, start: Int, end: Int)?
     private static let bufferSize = 1 << 18
 
-    init(path: String, destination: String, final: String, baseline: MappedFile?) throws {
+    /// Whether `destination` is an existing file written over (and cut to size at the end)
+    /// rather than a new one.
+    private let overwrites: Bool
+
+    init(path: String, destination: String, final: String, baseline: MappedFile?, overwrites: Bool = false) throws {
         self.path = path
         self.destination = destination
         self.final = final
         self.baseline = baseline
+        self.overwrites = overwrites
         if baseline == nil { try openDestination() }
     }
 
@@ -482,6 +528,7 @@ final class StreamedFile: @unchecked Sendable {
         try flushCopy()
         try flushBuffer()
         guard descriptor >= 0 else { return hasher.finalize().hex16 }
+        if overwrites, ftruncate(descriptor, off_t(size)) != 0 { throw failure("could not finish writing") }
         let result = Glibc.close(descriptor)
         descriptor = -1
         guard result == 0 else { throw failure("could not finish writing") }
@@ -524,7 +571,7 @@ final class StreamedFile: @unchecked Sendable {
     }
 
     private func openDestination() throws {
-        descriptor = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(destination, O_WRONLY | O_CREAT | (overwrites ? 0 : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("could not create") }
     }
 
