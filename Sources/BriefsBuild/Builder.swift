@@ -45,6 +45,9 @@ public struct Builder: Sendable {
         var sources = loader.readTexts
         sources[source.configPath] = source.configText
         timer.finish("load the theme")
+        // Read while the cache may still be loading: the output's manifest (4,000 lines at 1,000
+        // briefs), which a build that writes needs before it renders.
+        let manifest = cacheLoad != nil ? options.output.flatMap(OutputTransaction.manifest(of:)) : nil
         let cache: BuildCache?
         if let cacheLoad { cache = await cacheLoad.value } else { cache = options.cache }
         timer.finish("read the build cache (waited)")
@@ -88,7 +91,7 @@ public struct Builder: Sendable {
         let writes = options.output != nil && !Self.fails(diagnostics, strict: options.strict)
         // The spare feeds live beside the build cache (`OutputTransaction.stream`).
         let spares = options.cacheFile?.deletingLastPathComponent().appendingPathComponent("spare", isDirectory: true)
-        let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares) } : nil
+        let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares, manifest: manifest) } : nil
         defer { transaction?.rollback() }
         var context = try RenderContext(
             options: options, site: site, theme: theme, published: published, decoded: decoded, decodeKey: decodeKey,

@@ -59,7 +59,8 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// Opens the output folder `target` for writing. Refuses a file, or a folder with content
     /// that briefpress did not write.
-    init(target: URL, spares: URL? = nil) throws {
+    /// `manifest`: the output's manifest when the caller read it already (`readManifest`).
+    init(target: URL, spares: URL? = nil, manifest: Manifest? = nil) throws {
         let path = target.standardizedFileURL.path
         self.target = path
         var info = stat()
@@ -74,7 +75,7 @@ final class OutputTransaction: @unchecked Sendable {
                     throw WriteError(description: "\(path) already contains files that briefpress did not write; it will not replace them. Choose an empty or new folder with -o, or delete the folder first")
                 }
             }
-            (previous, previousOrder) = Self.readManifest(marker)
+            (previous, previousOrder) = manifest ?? Self.readManifest(marker)
         } else {
             (previous, previousOrder) = ([:], [])
         }
@@ -373,7 +374,15 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     /// The manifest's `fingerprint<TAB>path` lines (after the first, explanatory one).
-    static func readManifest(_ path: String) -> (fingerprints: [String: String], order: [String]) {
+    typealias Manifest = (fingerprints: [String: String], order: [String])
+
+    /// The manifest of the output folder `target`, when it has one.
+    static func manifest(of target: URL) -> Manifest? {
+        let marker = target.standardizedFileURL.path + "/" + markerName
+        return access(marker, F_OK) == 0 ? readManifest(marker) : nil
+    }
+
+    static func readManifest(_ path: String) -> Manifest {
         guard let bytes = FileSystem.readBytes(path) else { return ([:], []) }
         var result: [String: String] = [:]
         var order: [String] = []
