@@ -239,7 +239,7 @@ final class OutputTransaction: @unchecked Sendable {
         let removed = !changed && next.count == previous.count ? [] : previous.keys.filter { next[$0] == nil }.sorted()
         switch mode {
         case .fresh:
-            try FileSystem.write(Array(Self.manifest(next, order: previousOrder).utf8), to: root + "/" + Self.markerName)
+            try FileSystem.write(Self.manifest(next, order: previousOrder), to: root + "/" + Self.markerName)
             var info = stat()
             if stat(target, &info) == 0 {
                 // An empty folder (or one left by a failed first build): swapped with the new one
@@ -281,7 +281,7 @@ final class OutputTransaction: @unchecked Sendable {
             // and writes again whatever it cannot vouch for.
             let marker = target + "/" + Self.markerName
             let temporary = try temporaryPath(for: marker)
-            try FileSystem.write(Array(Self.manifest(next, order: previousOrder).utf8), to: temporary)
+            try FileSystem.write(Self.manifest(next, order: previousOrder), to: temporary)
             try FileSystem.replace(marker, with: temporary)
             // Only now: a commit that failed half way leaves its temporary files to the next build.
             unmarkWriting()
@@ -407,22 +407,26 @@ final class OutputTransaction: @unchecked Sendable {
     /// The manifest for `fingerprints`, its paths sorted by their UTF-8 bytes. `order`: the
     /// previous manifest's paths; when the set of paths did not change (the usual rebuild) that
     /// order is reused instead of sorting thousands of paths again.
-    static func manifest(_ fingerprints: [String: String], order: [String] = []) -> String {
-        var paths: [String]
-        if order.count == fingerprints.count, order.allSatisfy({ fingerprints[$0] != nil }) {
-            paths = order
-        } else {
-            paths = Array(fingerprints.keys)
-            paths.sort(by: bytewiseBefore)
+    static func manifest(_ fingerprints: [String: String], order: [String] = []) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(fingerprints.count * 64 + markerText.utf8.count)
+        text.append(contentsOf: markerText.utf8)
+        func line(_ fingerprint: String, _ path: String) {
+            var fingerprint = fingerprint, path = path
+            fingerprint.withUTF8 { text.append(contentsOf: $0) }
+            text.append(UInt8(ascii: "\t"))
+            path.withUTF8 { text.append(contentsOf: $0) }
+            text.append(UInt8(ascii: "\n"))
         }
-        var text = markerText
-        text.reserveCapacity(fingerprints.count * 64)
-        for path in paths {
-            text += fingerprints[path] ?? ""
-            text += "\t"
-            text += path
-            text += "\n"
+        // One lookup per path; only when a path is new or gone are all of them sorted.
+        if order.count == fingerprints.count {
+            for path in order {
+                guard let fingerprint = fingerprints[path] else { return manifest(fingerprints) }
+                line(fingerprint, path)
+            }
+            return text
         }
+        for path in fingerprints.keys.sorted(by: bytewiseBefore) { line(fingerprints[path] ?? "", path) }
         return text
     }
 
