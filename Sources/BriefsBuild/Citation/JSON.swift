@@ -7,6 +7,8 @@
 /// it, so the output is byte-identical to what earlier versions wrote.
 enum JSON: Sendable, Equatable {
     case string(String)
+    /// A string given as UTF-8 bytes (a feed's full text, which is bytes from the start).
+    case utf8([UInt8])
     case int(Int)
     case array([JSON])
     /// Pairs in any order; written sorted by key.
@@ -57,7 +59,10 @@ private struct JSONWriter {
 
     mutating func write(_ value: JSON, depth: Int) {
         switch value {
-        case .string(let string): write(string)
+        case .string(let string):
+            var string = string
+            string.withUTF8 { write(utf8: $0) }
+        case .utf8(let bytes): bytes.withUnsafeBufferPointer { write(utf8: $0) }
         case .int(let number): bytes.append(contentsOf: String(number).utf8)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
@@ -73,7 +78,7 @@ private struct JSONWriter {
             for (index, pair) in Self.sorted(pairs).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
-                write(pair.key)
+                write(.string(pair.key), depth: depth)
                 if pretty { bytes.append(UInt8(ascii: " ")) }
                 bytes.append(UInt8(ascii: ":"))
                 if pretty { bytes.append(UInt8(ascii: " ")) }
@@ -115,53 +120,50 @@ private struct JSONWriter {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
-    mutating func write(_ string: String) {
+    mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            // A feed's full text has a quote or a line break every few dozen bytes.
-            bytes.makeRoom(forEscaping: utf8.count)
-            var runStart = 0
-            var chunk = 0
-            while chunk < utf8.count {
-                // Eight bytes at a time past text without quotes, backslashes or control
-                // characters (nor `< > &` where those are escaped too).
-                while chunk + 8 <= utf8.count {
-                    let word = utf8.word(at: chunk)
-                    let special = Words.below(0x20, word) | Words.has(0x22, word) | Words.has(0x5C, word)
-                    if special != 0 || (htmlSafe && Words.has(0x3C, word) | Words.has(0x3E, word) | Words.has(0x26, word) != 0) { break }
-                    chunk += 8
-                }
-                let end = min(utf8.count, chunk + 8)
-                defer { chunk = end }
-                for index in chunk..<end {
-                    let byte = utf8[index]
-                    // Letters and every byte of a multi-byte character are above the specials.
-                    if byte > 0x5C { continue }
-                    guard byte < 0x20 || byte == 0x22 || byte == 0x5C
-                            || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26)) else { continue }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    runStart = index + 1
-                    switch byte {
-                    case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                    case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                    case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                    case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                    case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
-                    case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
-                    default:
-                        let hex: StaticString = "0123456789abcdef"
-                        bytes.append(contentsOf: #"\u00"#.utf8)
-                        hex.withUTF8Buffer { digits in
-                            bytes.append(digits[Int(byte >> 4)])
-                            bytes.append(digits[Int(byte & 0x0F)])
-                        }
+        // A feed's full text has a quote or a line break every few dozen bytes.
+        bytes.makeRoom(forEscaping: utf8.count)
+        var runStart = 0
+        var chunk = 0
+        while chunk < utf8.count {
+            // Eight bytes at a time past text without quotes, backslashes or control
+            // characters (nor `< > &` where those are escaped too).
+            while chunk + 8 <= utf8.count {
+                let word = utf8.word(at: chunk)
+                let special = Words.below(0x20, word) | Words.has(0x22, word) | Words.has(0x5C, word)
+                if special != 0 || (htmlSafe && Words.has(0x3C, word) | Words.has(0x3E, word) | Words.has(0x26, word) != 0) { break }
+                chunk += 8
+            }
+            let end = min(utf8.count, chunk + 8)
+            defer { chunk = end }
+            for index in chunk..<end {
+                let byte = utf8[index]
+                // Letters and every byte of a multi-byte character are above the specials.
+                if byte > 0x5C { continue }
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C
+                        || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26)) else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 0x22: bytes.append(0x5C); bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    hex.withUTF8Buffer { digits in
+                        bytes.append(digits[Int(byte >> 4)])
+                        bytes.append(digits[Int(byte & 0x0F)])
                     }
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
 }

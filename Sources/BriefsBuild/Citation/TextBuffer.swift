@@ -23,41 +23,44 @@ struct TextBuffer {
     /// allow are left out: a stray one would make a whole feed unreadable.
     mutating func appendEscaped(_ text: String, xml: Bool = false) {
         var text = text
-        text.withUTF8 { utf8 in
-            bytes.makeRoom(forEscaping: utf8.count)
-            var runStart = 0
-            var chunk = 0
-            while chunk < utf8.count {
-                // Eight bytes at a time past text without `& < > " '` or control characters.
-                while chunk + 8 <= utf8.count {
-                    let word = utf8.word(at: chunk)
-                    if Words.below(0x20, word) | Words.has(0x26, word) | Words.has(0x3C, word) | Words.has(0x3E, word)
-                        | Words.has(0x22, word) | Words.has(0x27, word) != 0 { break }
-                    chunk += 8
-                }
-                let end = min(utf8.count, chunk + 8)
-                for index in chunk..<end {
-                    let byte = utf8[index]
-                    // Letters and every byte of a multi-byte character are above the specials.
-                    if byte > UInt8(ascii: ">") { continue }
-                    let replacement: StaticString
-                    switch byte {
-                    case UInt8(ascii: "&"): replacement = "&amp;"
-                    case UInt8(ascii: "<"): replacement = "&lt;"
-                    case UInt8(ascii: ">"): replacement = "&gt;"
-                    case UInt8(ascii: "\""): replacement = "&quot;"
-                    case UInt8(ascii: "'"): replacement = "&#39;"
-                    case 0x00..<0x20 where xml && byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = ""
-                    default: continue
-                    }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                    replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                    runStart = index + 1
-                }
-                chunk = end
+        text.withUTF8 { appendEscaped(utf8: $0, xml: xml) }
+    }
+
+    /// `appendEscaped(_:xml:)` for text that is UTF-8 bytes already.
+    mutating func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, xml: Bool = false) {
+        bytes.makeRoom(forEscaping: utf8.count)
+        var runStart = 0
+        var chunk = 0
+        while chunk < utf8.count {
+            // Eight bytes at a time past text without `& < > " '` or control characters.
+            while chunk + 8 <= utf8.count {
+                let word = utf8.word(at: chunk)
+                if Words.below(0x20, word) | Words.has(0x26, word) | Words.has(0x3C, word) | Words.has(0x3E, word)
+                    | Words.has(0x22, word) | Words.has(0x27, word) != 0 { break }
+                chunk += 8
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            let end = min(utf8.count, chunk + 8)
+            for index in chunk..<end {
+                let byte = utf8[index]
+                // Letters and every byte of a multi-byte character are above the specials.
+                if byte > UInt8(ascii: ">") { continue }
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case 0x00..<0x20 where xml && byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = ""
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            chunk = end
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     /// `<meta name="…" content="…">` and a line break.

@@ -5,14 +5,15 @@ import Glibc
 /// work outside the site (feed readers and Rogue Scholar have no base URL).
 struct FeedEntry: Sendable {
     var record: CitationRecord
-    var contentHTML: String
+    /// UTF-8.
+    var contentHTML: [UInt8]
     var summary: String?
     /// This entry as Atom `<entry>` and as a JSON Feed item, made once when the brief renders.
     var atomXML: [UInt8] = []
     var jsonItem: [UInt8] = []
     var sitemapXML = ""
 
-    init(record: CitationRecord, contentHTML: String, summary: String?) {
+    init(record: CitationRecord, contentHTML: [UInt8], summary: String?) {
         self.record = record
         self.contentHTML = contentHTML
         self.summary = summary
@@ -27,11 +28,11 @@ struct FeedEntry: Sendable {
 
 /// Rewrites relative `href` and `src` values in rendered HTML to absolute URLs.
 enum AbsoluteLinks {
-    static func rewrite(_ html: String, base: String) -> String {
+    static func rewrite(_ html: String, base: String) -> [UInt8] {
         // Scans the UTF-8 bytes for ` href="` and ` src="`: a full text is about 10 KB per brief,
         // and searching it with Foundation (or collection slices) was a tenth of a full build.
-        // The result is built as bytes and made a `String` once (or not at all, when no link
-        // needed rewriting).
+        // The result stays bytes: it only goes into the feeds, and making a `String` of it
+        // checked all of its UTF-8 again.
         var html = html
         let rewritten: [UInt8]? = html.withUTF8 { bytes -> [UInt8]? in
             var result: [UInt8] = []
@@ -73,7 +74,7 @@ enum AbsoluteLinks {
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
             return result
         }
-        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
+        return rewritten ?? Array(html.utf8)
     }
 
     /// Values `absolute(_:base:)` returns unchanged: `http(s)://`, `//host`, `mailto:`, `tel:`

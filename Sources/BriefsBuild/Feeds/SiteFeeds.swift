@@ -37,7 +37,7 @@ struct SiteFeeds: Sendable {
     /// One `<entry>`; made while the brief renders (in parallel, and kept by the build cache).
     static func atomEntry(_ entry: FeedEntry) -> [UInt8] {
         let record = entry.record
-        var xml = TextBuffer(capacity: entry.contentHTML.utf8.count * 5 / 4 + 2048)
+        var xml = TextBuffer(capacity: entry.contentHTML.count * 5 / 4 + 2048)
         func element(_ open: StaticString, _ text: String, _ close: StaticString) {
             xml.append(open)
             xml.appendEscaped(text, xml: true)
@@ -64,7 +64,9 @@ struct SiteFeeds: Sendable {
         }
         if let summary = entry.summary { element("    <summary type=\"html\">", summary, "</summary>\n") }
         element("    <media:thumbnail url=\"", record.imageURL, "\"/>\n")
-        element("    <content type=\"html\">", entry.contentHTML, "</content>\n")
+        xml.append("    <content type=\"html\">")
+        entry.contentHTML.withUnsafeBufferPointer { xml.appendEscaped(utf8: $0, xml: true) }
+        xml.append("</content>\n")
         xml.append("  </entry>\n")
         return xml.bytes
     }
@@ -106,7 +108,7 @@ struct SiteFeeds: Sendable {
             "id": .string(record.identifierURL),
             "url": .string(record.pageURL),
             "title": .string(record.fullTitle),
-            "content_html": .string(entry.contentHTML),
+            "content_html": .utf8(entry.contentHTML),
             "date_published": .string(record.date.rfc3339),
             "date_modified": .string(entry.modified.rfc3339),
             "language": .string(record.language),
