@@ -127,14 +127,8 @@ private struct JSONWriter {
         var runStart = 0
         var chunk = 0
         while chunk < utf8.count {
-            // Eight bytes at a time past text without quotes, backslashes or control
-            // characters (nor `< > &` where those are escaped too).
-            while chunk + 8 <= utf8.count {
-                let word = utf8.word(at: chunk)
-                let special = Words.below(0x20, word) | Words.has(0x22, word) | Words.has(0x5C, word)
-                if special != 0 || (htmlSafe && Words.has(0x3C, word) | Words.has(0x3E, word) | Words.has(0x26, word) != 0) { break }
-                chunk += 8
-            }
+            chunk = htmlSafe ? utf8.skippingPlainWords(from: chunk, ScriptJSONSpecials.self)
+                : utf8.skippingPlainWords(from: chunk, JSONSpecials.self)
             let end = min(utf8.count, chunk + 8)
             defer { chunk = end }
             for index in chunk..<end {

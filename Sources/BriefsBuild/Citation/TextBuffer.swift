@@ -32,13 +32,7 @@ struct TextBuffer {
         var runStart = 0
         var chunk = 0
         while chunk < utf8.count {
-            // Eight bytes at a time past text without `& < > " '` or control characters.
-            while chunk + 8 <= utf8.count {
-                let word = utf8.word(at: chunk)
-                if Words.below(0x20, word) | Words.has(0x26, word) | Words.has(0x3C, word) | Words.has(0x3E, word)
-                    | Words.has(0x22, word) | Words.has(0x27, word) != 0 { break }
-                chunk += 8
-            }
+            chunk = utf8.skippingPlainWords(from: chunk, MarkupSpecials.self)
             let end = min(utf8.count, chunk + 8)
             for index in chunk..<end {
                 let byte = utf8[index]
@@ -104,11 +98,51 @@ enum Words {
     }
 }
 
+/// The bytes an escaper replaces, tested on eight bytes at once (`Words`).
+protocol SpecialBytes {
+    /// Non-zero when a byte of `word` is one of them.
+    static func find(in word: UInt64) -> UInt64
+}
+
+/// `& < > " '` and control characters: HTML and XML text and attributes.
+enum MarkupSpecials: SpecialBytes {
+    @inline(__always)
+    static func find(in word: UInt64) -> UInt64 {
+        Words.below(0x20, word) | Words.has(0x26, word) | Words.has(0x3C, word) | Words.has(0x3E, word)
+            | Words.has(0x22, word) | Words.has(0x27, word)
+    }
+}
+
+/// Quotes, backslashes and control characters: JSON strings.
+enum JSONSpecials: SpecialBytes {
+    @inline(__always)
+    static func find(in word: UInt64) -> UInt64 {
+        Words.below(0x20, word) | Words.has(0x22, word) | Words.has(0x5C, word)
+    }
+}
+
+/// JSON strings inside a `<script>` element: also `< > &`.
+enum ScriptJSONSpecials: SpecialBytes {
+    @inline(__always)
+    static func find(in word: UInt64) -> UInt64 {
+        JSONSpecials.find(in: word) | Words.has(0x3C, word) | Words.has(0x3E, word) | Words.has(0x26, word)
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// The eight bytes from `index` as one word (`index + 8 <= count`).
     @inline(__always)
     func word(at index: Int) -> UInt64 {
         UnsafeRawPointer(baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self)
+    }
+
+    /// `start` moved on by eight bytes at a time while those hold none of `Specials`: where an
+    /// escaper must look byte by byte again (or where fewer than eight bytes are left).
+    @inline(__always)
+    func skippingPlainWords<Specials: SpecialBytes>(from start: Int, _: Specials.Type) -> Int {
+        var index = start
+        while index + 8 <= count, Specials.find(in: word(at: index)) == 0 { index += 8 }
+        return index
     }
 }
 
