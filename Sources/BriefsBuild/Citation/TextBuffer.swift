@@ -28,33 +28,7 @@ struct TextBuffer {
 
     /// `appendEscaped(_:xml:)` for text that is UTF-8 bytes already.
     mutating func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, xml: Bool = false) {
-        bytes.makeRoom(forEscaping: utf8.count)
-        var runStart = 0
-        var chunk = 0
-        while chunk < utf8.count {
-            chunk = utf8.skippingPlainWords(from: chunk, MarkupSpecials.self)
-            let end = min(utf8.count, chunk + 8)
-            for index in chunk..<end {
-                let byte = utf8[index]
-                // Letters and every byte of a multi-byte character are above the specials.
-                if byte > UInt8(ascii: ">") { continue }
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x00..<0x20 where xml && byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = ""
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            chunk = end
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        bytes.appendEscapedMarkup(utf8, xml: xml)
     }
 
     /// `<meta name="…" content="…">` and a line break.
@@ -147,6 +121,38 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 extension Array where Element == UInt8 {
+    /// `utf8` with `& < > " '` escaped (as HTML, XML and swift-mustache write them). With `xml`,
+    /// the control characters XML 1.0 does not allow are left out.
+    mutating func appendEscapedMarkup(_ utf8: UnsafeBufferPointer<UInt8>, xml: Bool) {
+        makeRoom(forEscaping: utf8.count)
+        var runStart = 0
+        var chunk = 0
+        while chunk < utf8.count {
+            chunk = utf8.skippingPlainWords(from: chunk, MarkupSpecials.self)
+            let end = Swift.min(utf8.count, chunk + 8)
+            for index in chunk..<end {
+                let byte = utf8[index]
+                // Letters and every byte of a multi-byte character are above the specials.
+                if byte > UInt8(ascii: ">") { continue }
+                let replacement: StaticString
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case 0x00..<0x20 where xml && byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = ""
+                default: continue
+                }
+                append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                replacement.withUTF8Buffer { append(contentsOf: $0) }
+                runStart = index + 1
+            }
+            chunk = end
+        }
+        append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+
     /// Room for `count` bytes of text about to be appended with escapes (an eighth more), made
     /// up front instead of growing piecemeal while escaping. Doubling at least: `reserveCapacity`
     /// alone grows to exactly what is asked, and many small strings would each copy the buffer.

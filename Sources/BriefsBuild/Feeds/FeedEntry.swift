@@ -28,13 +28,12 @@ struct FeedEntry: Sendable {
 
 /// Rewrites relative `href` and `src` values in rendered HTML to absolute URLs.
 enum AbsoluteLinks {
-    static func rewrite(_ html: String, base: String) -> [UInt8] {
+    static func rewrite(_ html: ArraySlice<UInt8>, base: String) -> [UInt8] {
         // Scans the UTF-8 bytes for ` href="` and ` src="`: a full text is about 10 KB per brief,
         // and searching it with Foundation (or collection slices) was a tenth of a full build.
         // The result stays bytes: it only goes into the feeds, and making a `String` of it
         // checked all of its UTF-8 again.
-        var html = html
-        let rewritten: [UInt8]? = html.withUTF8 { bytes -> [UInt8]? in
+        let rewritten: [UInt8]? = html.withUnsafeBufferPointer { bytes -> [UInt8]? in
             var result: [UInt8] = []
             var copied = 0
             var index = 0
@@ -74,7 +73,7 @@ enum AbsoluteLinks {
             result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
             return result
         }
-        return rewritten ?? Array(html.utf8)
+        return rewritten ?? Array(html)
     }
 
     /// Values `absolute(_:base:)` returns unchanged: `http(s)://`, `//host`, `mailto:`, `tel:`

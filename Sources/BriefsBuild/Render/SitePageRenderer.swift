@@ -48,7 +48,7 @@ struct SitePageRenderer: Sendable {
             siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,
             t: strings.values, headHTML: "", alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
-        return OutputFile(path: "index.html", text: theme.render(view, template: "home"))
+        return OutputFile(path: "index.html", content: .bytes(Data(theme.renderUTF8(view, template: "home"))))
     }
 
     /// The start of a summary, cut at a word so the list stays scannable.
@@ -69,7 +69,7 @@ struct SitePageRenderer: Sendable {
             canonicalURL: "", root: root, siteTitle: site.title, homeURL: root,
             stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "",
             alternates: BriefRenderer.feedLinks(site: site, strings: strings))
-        return OutputFile(path: "404.html", text: theme.render(NotFoundPageView(page: page), template: "404"))
+        return OutputFile(path: "404.html", content: .bytes(Data(theme.renderUTF8(NotFoundPageView(page: page), template: "404"))))
     }
 
     func assets() -> [OutputFile] {

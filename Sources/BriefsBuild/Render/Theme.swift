@@ -39,13 +39,19 @@ struct Theme: Sendable {
         library.render(.object(view), template: template) ?? ""
     }
 
+    /// `render(_:template:)` as UTF-8, for a file.
+    func renderUTF8(_ view: some TemplateObject, template: String) -> [UInt8] {
+        library.renderUTF8(.object(view), template: template) ?? []
+    }
+
     /// Renders `template` and returns besides its text that of `partial` as it was included
     /// (rendering `partial` on its own when the template did not include it as it stands).
-    func render(_ view: some TemplateObject, template: String, including partial: String) -> (String, String) {
+    /// Both as UTF-8: the page goes into its file, the part into the feeds.
+    func render(_ view: some TemplateObject, template: String, including partial: String) -> ([UInt8], ArraySlice<UInt8>) {
         guard let (text, captured) = library.render(.object(view), template: template, capturing: partial) else {
-            return ("", render(view, template: partial))
+            return ([], renderUTF8(view, template: partial)[...])
         }
-        return (text, captured ?? render(view, template: partial))
+        return (text, captured ?? renderUTF8(view, template: partial)[...])
     }
 }
 

@@ -39,27 +39,28 @@ struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with `root` as the outermost context; `nil` if there is no such template.
     func render(_ root: TemplateValue, template name: String) -> String? {
+        renderUTF8(root, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `render(_:template:)` as UTF-8, for text that goes into a file as it is.
+    func renderUTF8(_ root: TemplateValue, template name: String) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: root)
         renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
         return renderer.output
     }
 
-    /// Renders template `name`, and returns besides the text what the partial `partial` printed
-    /// where the page includes it exactly as it would print on its own (not indented, not
-    /// inside a section, no block of it overridden): the brief page includes `brief-body`,
-    /// whose text the feeds need too, and it is then rendered only once.
-    func render(_ root: TemplateValue, template name: String, capturing partial: String) -> (String, String?)? {
+    /// Renders template `name` (as UTF-8), and returns besides the text what the partial
+    /// `partial` printed where the page includes it exactly as it would print on its own (not
+    /// indented, not inside a section, no block of it overridden): the brief page includes
+    /// `brief-body`, whose text the feeds need too, and it is then rendered only once.
+    func render(_ root: TemplateValue, template name: String, capturing partial: String) -> ([UInt8], ArraySlice<UInt8>?)? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: root)
         renderer.capture = TemplateRenderer.Capture(name: partial, blocks: blocks[partial] ?? [])
         renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
         let output = renderer.output
-        let captured = renderer.capture?.range.map { range in
-            let utf8 = output.utf8
-            return String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]))
-        }
-        return (output, captured)
+        return (output, renderer.capture?.range.map { output[$0] })
     }
 
     fileprivate func nodes(named name: String) -> [TemplateNode]? { templates[name] }
@@ -81,9 +82,9 @@ private struct TemplateRenderer {
     let library: TemplateLibrary
     /// The items entered by sections, innermost last.
     var stack: [TemplateValue]
-    /// Built as a `String`: appending pieces of valid strings needs no validation, where turning
-    /// bytes into a `String` at the end checks every byte again.
-    var output = ""
+    /// UTF-8, written into the page's file as it is: appending to a `String` cost a few hundred
+    /// instructions a piece, and a page has hundreds of pieces.
+    var output: [UInt8] = []
     var capture: Capture?
 
     init(library: TemplateLibrary, root: TemplateValue) {
@@ -95,18 +96,15 @@ private struct TemplateRenderer {
     mutating func render(_ nodes: [TemplateNode], escaping initialEscaping: Bool, indentation: [UInt8]?,
                          overrides: [String: [TemplateNode]]?, sequence: SequencePosition?) {
         var escaping = initialEscaping
-        let start = output.utf8.count
+        let start = output.count
         for node in nodes {
-            let before = output.utf8.count
+            let before = output.count
             render(node, escaping: &escaping, indentation: indentation, overrides: overrides, sequence: sequence)
             // A partial alone on an indented line indents every line it prints, as swift-mustache
             // does: a piece that starts a new line of this template's output gets the indentation.
-            if let indentation, !indentation.isEmpty, output.utf8.count > before, before > start {
-                let utf8 = output.utf8
-                let position = utf8.index(utf8.startIndex, offsetBy: before)
-                if utf8[utf8.index(before: position)] == UInt8(ascii: "\n") {
-                    output.insert(contentsOf: String(decoding: indentation, as: UTF8.self), at: position)
-                }
+            if let indentation, !indentation.isEmpty, output.count > before, before > start,
+               output[before - 1] == UInt8(ascii: "\n") {
+                output.insert(contentsOf: indentation, at: before)
             }
         }
     }
@@ -115,7 +113,7 @@ private struct TemplateRenderer {
                                  overrides: [String: [TemplateNode]]?, sequence: SequencePosition?) {
         switch node {
         case .text(let text):
-            output.append(text)
+            Self.append(text, to: &output)
         case .variable(let name, let escaped):
             guard let value = lookup(name, sequence: sequence) else { return }
             write(value, escaped: escaped && escaping)
@@ -145,11 +143,11 @@ private struct TemplateRenderer {
                 merged = overrides.map { $0.merging(partialOverrides) { outer, _ in outer } } ?? partialOverrides
             }
             let partialIndent = Self.join(indentation, partialIndentation)
-            let start = output.utf8.count
+            let start = output.count
             render(content, escaping: true, indentation: partialIndent, overrides: merged, sequence: nil)
             if let capture, capture.range == nil, capture.name == templateName, !dynamic, stack.count == 1,
                partialIndent?.isEmpty ?? true, capture.blocks.isDisjoint(with: merged?.keys ?? [:].keys) {
-                self.capture?.range = start..<output.utf8.count
+                self.capture?.range = start..<output.count
             }
         case .escaping(let value):
             escaping = value
@@ -308,53 +306,24 @@ private struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let text):
-            if escaped { Self.appendEscaped(text, to: &output) } else { output.append(text) }
+            if escaped { Self.appendEscaped(text, to: &output) } else { Self.append(text, to: &output) }
         case .number(let number):
-            output.append(String(number))
+            Self.append(String(number), to: &output)
         case .bool(let flag):
-            output.append(flag ? "true" : "false")
+            Self.append(flag ? "true" : "false", to: &output)
         case .absent, .list, .object, .dictionary:
             return
         }
     }
 
-    /// `<`, `>`, `&`, `"` and `'` as swift-mustache escapes them; the text between is appended
-    /// in runs.
-    static func appendEscaped(_ text: String, to output: inout String) {
-        // Most values (names, titles, dates) have nothing to escape: one scan of the contiguous
-        // bytes, then one append.
-        var contiguous = text
-        let plain = contiguous.withUTF8 { bytes in
-            !bytes.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
-        }
-        if plain {
-            output.append(text)
-            return
-        }
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var index = runStart
-        while index != utf8.endIndex {
-            let replacement: String
-            switch utf8[index] {
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default:
-                index = utf8.index(after: index)
-                continue
-            }
-            output.append(contentsOf: text[runStart..<index])
-            output.append(replacement)
-            index = utf8.index(after: index)
-            runStart = index
-        }
-        if runStart == utf8.startIndex {
-            output.append(text)
-        } else {
-            output.append(contentsOf: text[runStart..<index])
-        }
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    /// `<`, `>`, `&`, `"` and `'` as swift-mustache escapes them.
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.appendEscapedMarkup($0, xml: false) }
     }
 }
