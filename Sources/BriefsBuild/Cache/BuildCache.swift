@@ -262,9 +262,9 @@ public final class BuildCache: @unchecked Sendable {
         var blocks: [(path: String, range: Range<Int>)] = []
         for (entryPath, entry) in changed {
             segment.write(entryPath)
-            let start = segment.bytes.count
-            Self.writeBlock(of: entry, path: entryPath, to: &segment)
-            blocks.append((entryPath, start..<segment.bytes.count))
+            // The entry's bytes end the block (its length stands before them).
+            let length = Self.writeBlock(of: entry, path: entryPath, to: &segment)
+            blocks.append((entryPath, (segment.bytes.count - length)..<segment.bytes.count))
         }
         writePlaces(&segment)
         var framed = BinaryWriter(capacity: segment.bytes.count + 24)
@@ -336,18 +336,21 @@ public final class BuildCache: @unchecked Sendable {
         return places
     }
 
-    /// An entry as a length-prefixed block: its bytes as read, or encoded now.
-    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter) {
+    /// An entry as a length-prefixed block: its bytes as read, or encoded now. Returns how many
+    /// bytes the entry has (without the length in front).
+    @discardableResult
+    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter) -> Int {
         if let encoded = entry.encoded {
             writer.write(encoded.count)
             writer.append(encoded)
-        } else {
-            var block = BinaryWriter(capacity: 4096)
-            block.path = path
-            block.write(entry)
-            writer.write(block.bytes.count)
-            writer.append(block.bytes[...])
+            return encoded.count
         }
+        var block = BinaryWriter(capacity: 4096)
+        block.path = path
+        block.write(entry)
+        writer.write(block.bytes.count)
+        writer.append(block.bytes[...])
+        return block.bytes.count
     }
 
     /// A segment with its checksum and length in front.
