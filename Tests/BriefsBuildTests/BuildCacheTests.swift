@@ -238,6 +238,16 @@ struct BuildCacheTests {
             #expect(FileManager.default.contents(atPath: spare).map { String(decoding: $0, as: UTF8.self) } == before)
             #expect(published(site) == (try await freshFiles(site)), "round \(round)")
         }
+        // While another build holds the spares, this one writes its feeds under temporary names.
+        let lock = open(site.root.appendingPathComponent(".briefpress/spare/lock").path, O_RDWR)
+        #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let held = FileManager.default.contents(atPath: spare)
+        try site.write("content/briefs/b4.md", Data(TestSite.brief(title: "Vier", doi: "10.59350/b.4").utf8))
+        _ = try await build(site)
+        #expect(FileManager.default.contents(atPath: spare) == held)
+        #expect(site.read("feed.xml")?.contains("Vier") == true)
+        #expect(published(site) == (try await freshFiles(site)))
+        close(lock)
         // A spare that is longer than the next feed is cut to size.
         try site.write(".briefpress/spare/feed.json", Data(String(repeating: "x", count: 1 << 20).utf8))
         try site.write("content/briefs/b3.md", Data(TestSite.brief(title: "Drei", doi: "10.59350/b.3").utf8))

@@ -43,6 +43,9 @@ final class OutputTransaction: @unchecked Sendable {
     private let spares: String?
     /// Spare files among `pending`: they stay when the commit or rollback is done.
     private var spareFiles: Set<String> = []
+    /// The lock on `spares` this build holds (another build of the same site at the same time
+    /// writes its feeds under temporary names instead).
+    private var spareLock: Int32 = -1
     private var folders: Set<String> = []
     private var writtenCount = 0
     /// Whether `next` has a path or fingerprint `previous` does not (so the manifest changes).
@@ -99,7 +102,12 @@ final class OutputTransaction: @unchecked Sendable {
             targetDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             Self.removeLeftovers(in: path)
         }
-        self.spares = mode == .inPlace ? spares.flatMap { Self.spareFolder($0.standardizedFileURL.path, besides: path) } : nil
+        if mode == .inPlace, let spares, let (folder, lock) = Self.spareFolder(spares.standardizedFileURL.path, besides: path) {
+            self.spares = folder
+            spareLock = lock
+        } else {
+            self.spares = nil
+        }
         folders.insert(root)
         // A rebuild lists about as many files as the last one: no rehashing while it grows.
         next.reserveCapacity(previous.count)
@@ -187,13 +195,19 @@ final class OutputTransaction: @unchecked Sendable {
         return try StreamedFile(path: path, destination: destination, final: final, baseline: mode == .inPlace ? baseline : nil)
     }
 
-    /// `folder` (made if missing) when it is on the file system of `output`, else `nil`: a
-    /// file is moved between the two by renaming it.
-    private static func spareFolder(_ folder: String, besides output: String) -> String? {
+    /// `folder` (made if missing) and the lock on it, when it is on the file system of `output`
+    /// (a file is moved between the two by renaming it) and no other build holds it; else `nil`.
+    private static func spareFolder(_ folder: String, besides output: String) -> (String, Int32)? {
         var outputInfo = stat(), folderInfo = stat()
         guard stat(output, &outputInfo) == 0, (try? FileSystem.makeDirectories(folder)) != nil,
               stat(folder, &folderInfo) == 0, folderInfo.st_dev == outputInfo.st_dev else { return nil }
-        return folder
+        let lock = open(folder + "/lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { return nil }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            close(lock)
+            return nil
+        }
+        return (folder, lock)
     }
 
     /// The previous output's file at `path`, mapped, when this build updates the output in place.
@@ -343,6 +357,7 @@ final class OutputTransaction: @unchecked Sendable {
     deinit {
         rollback()
         if targetDescriptor >= 0 { close(targetDescriptor) }
+        if spareLock >= 0 { close(spareLock) }
     }
 
     /// Folders (`briefs/<slug>/`) emptied by removing a brief's files.
