@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// Where the build cache is kept between runs (`<site>/.briefpress/build-cache`); `nil` (the
     /// default) starts every run from nothing. Ignored when `cache` is set.
     public var cacheFile: URL?
+    /// Where the feeds a build replaces are kept to be written over by the next build (see
+    /// `OutputTransaction.stream`); by default `spare/` beside `cacheFile`.
+    public var spareFolder: URL?
     /// Keep every rendered file in `BuildReport.files`. Tests look at them; the command line
     /// turns this off, so a large site's pages are written and forgotten one by one.
     public var keepsFiles = true

@@ -90,7 +90,8 @@ public struct Builder: Sendable {
         // run is reported at once), but write nothing.
         let writes = options.output != nil && !Self.fails(diagnostics, strict: options.strict)
         // The spare feeds live beside the build cache (`OutputTransaction.stream`).
-        let spares = options.cacheFile?.deletingLastPathComponent().appendingPathComponent("spare", isDirectory: true)
+        let spares = options.spareFolder
+            ?? options.cacheFile?.deletingLastPathComponent().appendingPathComponent("spare", isDirectory: true)
         let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares, manifest: manifest) } : nil
         defer { transaction?.rollback() }
         var context = try RenderContext(

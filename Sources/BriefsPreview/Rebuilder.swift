@@ -31,6 +31,8 @@ public struct Rebuilder: Sendable {
         options.pdf = state.pdf
         options.pdfOnDemand = state.pdf != nil
         options.cache = cache
+        // Each save rewrites both feeds (megabytes): over the previous ones, kept beside the preview.
+        options.spareFolder = state.outputFolder.deletingLastPathComponent().appendingPathComponent("preview-spare", isDirectory: true)
         do {
             let report = try await Builder(options: options, logger: logger).run()
             await state.finished(problems: report.diagnostics, sources: report.sources, printJobs: report.printJobs,
