@@ -10,7 +10,7 @@ struct BuildCacheTests {
     func options(_ site: TestSite, cache: Bool = true, output: URL? = nil) -> BuildOptions {
         var options = BuildOptions(siteRoot: site.root, output: output ?? site.output, today: TestSite.today,
                                    themeSearchPaths: [TestSite.themes])
-        if cache { options.cacheFile = site.root.appendingPathComponent(".briefpress/build-cache") }
+        if cache { options.cacheFile = cacheURL(site) }
         options.keepsFiles = false
         return options
     }
@@ -158,7 +158,7 @@ struct BuildCacheTests {
         #expect(published(site) == (try await freshFiles(site)))
     }
 
-    var cacheURL: (TestSite) -> URL { { $0.root.appendingPathComponent(".briefpress/build-cache") } }
+    func cacheURL(_ site: TestSite) -> URL { site.root.appendingPathComponent(".briefpress/build-cache") }
 
     func cacheSize(_ site: TestSite) -> Int {
         (try? FileManager.default.attributesOfItem(atPath: cacheURL(site).path)[.size] as? Int) ?? -1

@@ -199,7 +199,7 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
             cache.entries[path] = entry
-            liveBytes += block.count + path.utf8.count + 4
+            liveBytes += Self.liveSize(path: path, entryBytes: block.count)
         }
         cache.file = JournalFile(path: url.path, inode: UInt64(info.st_ino), length: length, segments: segments,
                                  liveBytes: liveBytes)
@@ -218,7 +218,6 @@ public final class BuildCache: @unchecked Sendable {
             unlink(folder + "/" + name)
         }
         if try lock.withLock({ try appendSegment(to: url.path) }) { return }
-        var writer = BinaryWriter(capacity: 4 << 20)
         var liveBytes = 0
         let segment = lock.withLock { () -> [UInt8] in
             var segment = BinaryWriter(capacity: 4 << 20)
@@ -230,11 +229,12 @@ public final class BuildCache: @unchecked Sendable {
                 segment.write(path)
                 let before = segment.bytes.count
                 Self.writeBlock(of: entry, path: path, to: &segment)
-                liveBytes += segment.bytes.count - before + path.utf8.count + 4
+                liveBytes += Self.liveSize(path: path, entryBytes: segment.bytes.count - before)
             }
             writePlaces(&segment)
             return segment.bytes
         }
+        var writer = BinaryWriter(capacity: segment.count + 64)
         writer.append(Self.magic[...])
         writer.write(BuildCache.formatVersion)
         Self.frame(segment, into: &writer)
@@ -352,6 +352,9 @@ public final class BuildCache: @unchecked Sendable {
         writer.append(block.bytes[...])
         return block.bytes.count
     }
+
+    /// What an entry counts towards the file's live bytes: its block, its path, their lengths.
+    private static func liveSize(path: String, entryBytes: Int) -> Int { entryBytes + path.utf8.count + 4 }
 
     /// A segment with its checksum and length in front.
     private static func frame(_ segment: [UInt8], into writer: inout BinaryWriter) {

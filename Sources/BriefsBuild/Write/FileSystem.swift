@@ -56,9 +56,7 @@ enum FileSystem {
             guard depth < 16, let directory = opendir(path) else { return }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-                }
+                let name = Self.name(of: entry)
                 if name == "." || name == ".." || skip(name) { continue }
                 let relativePath = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
@@ -83,6 +81,13 @@ enum FileSystem {
         return String(path[..<slash])
     }
 
+    /// The name of a folder entry `readdir` returned.
+    private static func name(of entry: UnsafeMutablePointer<dirent>) -> String {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+        }
+    }
+
     /// Whether the process `pid` is running (one we may not signal counts as running).
     static func isRunning(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
@@ -95,9 +100,7 @@ enum FileSystem {
         defer { closedir(directory) }
         var found: [(String, Int32)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
+            let name = Self.name(of: entry)
             guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid(),
                   !isRunning(pid) else { continue }
             found.append((name, pid))
