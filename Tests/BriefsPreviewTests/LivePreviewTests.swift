@@ -11,13 +11,13 @@ import Glibc
 
 /// A minimal Server-Sent Events reader over a plain loopback socket (the test client of
 /// Hummingbird waits for whole responses, and an event stream never ends).
-final class EventStreamReader {
+final class EventStreamReader: @unchecked Sendable {
     private let socket: Int32
 
     /// A whole response to `GET path`, read until the server closes the connection.
-    static func get(port: Int, path: String) throws -> String {
+    static func get(port: Int, path: String) async throws -> String {
         let reader = try EventStreamReader(port: port, path: path, close: true)
-        return reader.read(until: "\u{0}never", seconds: 5)
+        return await reader.read(until: "\u{0}never", seconds: 5)
     }
 
     init(port: Int, path: String, close: Bool = false) throws {
@@ -34,8 +34,16 @@ final class EventStreamReader {
         _ = request.withCString { send(socket, $0, strlen($0), 0) }
     }
 
-    /// Reads until `text` arrives or `seconds` pass; returns everything read.
-    func read(until text: String, seconds: Double) -> String {
+    /// Reads until `text` arrives or `seconds` pass; returns everything read. The waiting runs
+    /// on a thread of its own: on the tasks' few shared threads it could keep the server under
+    /// test from answering while other tests run too.
+    func read(until text: String, seconds: Double) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.waitFor(text, seconds: seconds)) }
+        }
+    }
+
+    private func waitFor(_ text: String, seconds: Double) -> String {
         var received = ""
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -78,20 +86,20 @@ struct LivePreviewTests {
         }
     }
 
-    static func page(_ port: Int, _ path: String) throws -> String {
-        try EventStreamReader.get(port: port, path: path)
+    static func page(_ port: Int, _ path: String) async throws -> String {
+        try await EventStreamReader.get(port: port, path: path)
     }
 
     @Test("saving a brief rebuilds it and sends the reload event afterwards")
     func reloadAfterEdit() async throws {
         try await withPreview { port, site, state in
             let events = try EventStreamReader(port: port, path: "/_briefpress/events")
-            #expect(events.read(until: "event: hello", seconds: 5).contains("event: hello"))
+            #expect(await events.read(until: "event: hello", seconds: 5).contains("event: hello"))
             try site.edit { $0.replacingOccurrences(of: "title: Integrationschampions", with: "title: Integrationshelden") }
-            let received = events.read(until: "event: reload", seconds: 10)
+            let received = await events.read(until: "event: reload", seconds: 10)
             #expect(received.contains("event: reload"))
             // The reload is sent only after the rebuild finished: the page is already new.
-            #expect(try Self.page(port, "/briefs/integrationschampions/").contains("<h1>Integrationshelden</h1>"))
+            #expect(try await Self.page(port, "/briefs/integrationschampions/").contains("<h1>Integrationshelden</h1>"))
             #expect(await state.generation >= 2)
         }
     }
@@ -100,15 +108,15 @@ struct LivePreviewTests {
     func errorOverlay() async throws {
         try await withPreview { port, site, _ in
             let events = try EventStreamReader(port: port, path: "/_briefpress/events")
-            _ = events.read(until: "event: hello", seconds: 5)
+            _ = await events.read(until: "event: hello", seconds: 5)
             try site.edit { $0.replacingOccurrences(of: "date: 2025-06", with: "date: 2025-13") }
-            #expect(events.read(until: "event: reload", seconds: 10).contains("event: reload"))
-            let broken = try Self.page(port, "/briefs/integrationschampions/")
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
+            let broken = try await Self.page(port, "/briefs/integrationschampions/")
             #expect(broken.contains("id=\"briefpress-overlay\""))
             #expect(broken.contains("integrationschampions.md:5:7"))
             try site.edit { $0.replacingOccurrences(of: "date: 2025-13", with: "date: 2025-06") }
-            #expect(events.read(until: "event: reload", seconds: 10).contains("event: reload"))
-            #expect(try !Self.page(port, "/briefs/integrationschampions/").contains("briefpress-overlay"))
+            #expect(await events.read(until: "event: reload", seconds: 10).contains("event: reload"))
+            #expect(try await !Self.page(port, "/briefs/integrationschampions/").contains("briefpress-overlay"))
         }
     }
 }
