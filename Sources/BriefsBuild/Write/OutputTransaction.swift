@@ -46,6 +46,11 @@ final class OutputTransaction: @unchecked Sendable {
     /// The lock on `spares` this build holds (another build of the same site at the same time
     /// writes its feeds under temporary names instead).
     private var spareLock: Int32 = -1
+    /// What the spares held when this build began (taken out of `spares`; written back at commit).
+    private var ledger = SpareLedger()
+    /// Spares this build wrote into, by path: their name, the stamp of the published file they
+    /// replace and how many first bytes they share with it.
+    private var spareWrites: [String: (name: String, replaced: FileStamp?, shared: Int)] = [:]
     private var folders: Set<String> = []
     private var writtenCount = 0
     /// Whether `next` has a path or fingerprint `previous` does not (so the manifest changes).
@@ -105,6 +110,7 @@ final class OutputTransaction: @unchecked Sendable {
         if mode == .inPlace, let spares, let (folder, lock) = Self.spareFolder(spares.standardizedFileURL.path, besides: path) {
             self.spares = folder
             spareLock = lock
+            ledger = SpareLedger.take(from: folder)
         } else {
             self.spares = nil
         }
@@ -184,12 +190,18 @@ final class OutputTransaction: @unchecked Sendable {
         if mode == .inPlace, let spares, !path.contains("/") {
             let spare = spares + "/" + path
             var spareInfo = stat(), finalInfo = stat()
-            // Never the published file itself (a hard link, or a swap that half happened).
-            if stat(spare, &spareInfo) == 0, stat(final, &finalInfo) == 0, spareInfo.st_ino == finalInfo.st_ino {
-                unlink(spare)
+            var inPlace = 0
+            if stat(spare, &spareInfo) == 0 {
+                // Never the published file itself (a hard link, or a swap that half happened).
+                if stat(final, &finalInfo) == 0, spareInfo.st_ino == finalInfo.st_ino {
+                    unlink(spare)
+                } else {
+                    inPlace = ledger.shared(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
+                }
             }
             lock.withLock { _ = spareFiles.insert(spare) }
-            return try StreamedFile(path: path, destination: spare, final: final, baseline: baseline, overwrites: true)
+            return try StreamedFile(path: path, destination: spare, final: final, baseline: baseline, overwrites: true,
+                                    inPlace: inPlace)
         }
         let destination = mode == .fresh ? final : try temporaryPath(for: final)
         return try StreamedFile(path: path, destination: destination, final: final, baseline: mode == .inPlace ? baseline : nil)
@@ -217,7 +229,15 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     func finish(_ file: StreamedFile) throws {
-        guard let fingerprint = try file.close() else {
+        let closed: String?
+        do {
+            closed = try file.close()
+        } catch {
+            noteSpareWrite(file)
+            throw error
+        }
+        noteSpareWrite(file)
+        guard let fingerprint = closed else {
             // Byte for byte the file that is there: nothing was written.
             lock.withLock { next[file.path] = previous[file.path] }
             return
@@ -277,18 +297,25 @@ final class OutputTransaction: @unchecked Sendable {
             }
         case .inPlace:
             guard !pending.isEmpty || !removed.isEmpty || changed else {
+                saveLedger(exchanged: [])
                 unmarkWriting()
                 return 0
             }
             let spares = lock.withLock { spareFiles }
+            var exchanged: [(spare: String, published: String)] = []
             for (temporary, final) in pending {
                 if spares.contains(temporary) {
                     // The replaced file stays where the new one was: the next build's spare.
-                    if !FileSystem.exchange(temporary, final) { try FileSystem.rename(temporary, to: final) }
+                    if FileSystem.exchange(temporary, final) {
+                        exchanged.append((temporary, final))
+                    } else {
+                        try FileSystem.rename(temporary, to: final)
+                    }
                 } else {
                     try FileSystem.replace(final, with: temporary)
                 }
             }
+            saveLedger(exchanged: exchanged)
             for path in removed { unlink(target + "/" + path) }
             removeEmptyFolders(of: removed)
             // Last: until the new manifest is in place, the next build compares with the old one
@@ -313,8 +340,31 @@ final class OutputTransaction: @unchecked Sendable {
         case .inPlace:
             // Spares stay: whatever they hold is written over before it is used.
             for (temporary, _) in lock.withLock({ pending }) where !isSpare(temporary) { unlink(temporary) }
+            saveLedger(exchanged: [])
             unmarkWriting()
         }
+    }
+
+    private func noteSpareWrite(_ file: StreamedFile) {
+        guard file.touchedDestination, isSpare(file.destination) else { return }
+        lock.withLock { spareWrites[file.destination] = (file.path, file.baselineStamp, file.sharedWithBaseline) }
+    }
+
+    /// Writes what the spares hold now (`SpareLedger`): the lines of spares this build did not
+    /// touch, and for each spare `exchanged` with its published file, how much of the replaced
+    /// file (now the spare) equals the new one.
+    private func saveLedger(exchanged: [(spare: String, published: String)]) {
+        guard let spares else { return }
+        let writes = lock.withLock { spareWrites }
+        var next = ledger
+        for write in writes.values { next.lines[write.name] = nil }
+        for (spare, published) in exchanged {
+            guard let write = writes[spare], let replaced = write.replaced, let now = FileStamp.of(spare), now == replaced,
+                  let written = FileStamp.of(published) else { continue }
+            next.lines[write.name] = SpareLedger.Line(spare: now, published: written, shared: write.shared)
+        }
+        // Without it the next build writes the feeds whole: slower, never wrong.
+        try? next.write(to: spares)
     }
 
     // MARK: - Temporary files

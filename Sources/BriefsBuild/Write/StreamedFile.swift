@@ -21,17 +21,32 @@ final class StreamedFile: @unchecked Sendable {
     /// A run of a previous file still to be copied: `source[start..<end]`.
     private var pendingCopy: (source: MappedFile, start: Int, end: Int)?
     private static let bufferSize = 1 << 18
+    /// How many of the destination's first bytes already equal the replaced file's (a spare
+    /// whose beginning the last build left equal to the published file, `SpareLedger`): they
+    /// are not written again.
+    private var inPlace: Int
+    /// How many first bytes the content shares with the replaced file: known once it diverges.
+    private(set) var sharedWithBaseline = 0
+    /// The replaced file's stamp.
+    let baselineStamp: FileStamp?
+    /// Whether anything was written to `destination`.
+    private(set) var touchedDestination = false
 
     /// Whether `destination` is an existing file written over (and cut to size at the end)
     /// rather than a new one.
     private let overwrites: Bool
 
-    init(path: String, destination: String, final: String, baseline: MappedFile?, overwrites: Bool = false) throws {
+    /// `inPlace`: how many first bytes of `destination` (an existing file written over) equal
+    /// those of `baseline`.
+    init(path: String, destination: String, final: String, baseline: MappedFile?, overwrites: Bool = false,
+         inPlace: Int = 0) throws {
         self.path = path
         self.destination = destination
         self.final = final
         self.baseline = baseline
+        baselineStamp = baseline?.stamp
         self.overwrites = overwrites
+        self.inPlace = overwrites && baseline != nil ? inPlace : 0
         if baseline == nil { try openDestination() }
     }
 
@@ -106,8 +121,9 @@ final class StreamedFile: @unchecked Sendable {
     private func diverge() throws {
         guard let baseline else { return }
         self.baseline = nil
+        sharedWithBaseline = size
         try openDestination()
-        if size > 0 { pendingCopy = (baseline, 0, size) }
+        if size > 0 { pendingCopy = (baseline, 0, size) } else { inPlace = 0 }
     }
 
     private func flushBuffer() throws {
@@ -126,6 +142,12 @@ final class StreamedFile: @unchecked Sendable {
         hasher.update(UInt64(start))
         hasher.update(UInt64(end - start))
         var sourceOffset = start
+        if inPlace > 0 {
+            // The first run, from the replaced file's start: what the destination holds already stays.
+            sourceOffset = min(inPlace, end)
+            inPlace = 0
+            guard lseek(descriptor, off_t(sourceOffset), SEEK_SET) >= 0 else { throw failure("could not write") }
+        }
         while sourceOffset < end {
             let copied = sendfile(descriptor, source.descriptor, &sourceOffset, end - sourceOffset)
             if copied < 0, errno == EINTR { continue }
@@ -140,9 +162,11 @@ final class StreamedFile: @unchecked Sendable {
     private func openDestination() throws {
         descriptor = open(destination, O_WRONLY | O_CREAT | (overwrites ? 0 : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("could not create") }
+        touchedDestination = true
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+        inPlace = 0
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

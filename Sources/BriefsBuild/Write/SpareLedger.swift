@@ -1,0 +1,81 @@
+import Foundation
+
+/// What the spare files in `.briefpress/spare/` hold, as far as the last build knows: for each,
+/// how many of its first bytes equal those of the published file of the same name.
+///
+/// A build that streams a feed over its spare keeps the published feed's first bytes up to where
+/// the new feed differs (`StreamedFile`); the published feed then becomes the spare. So after a
+/// commit the spare (the feed before) and the published feed (the feed now) share exactly that
+/// beginning, and the next build need not write it again over the spare: after a change to one
+/// brief, only the feed from the first changed entry on is written, not all 20 MB.
+///
+/// The ledger is read and removed before a build writes any spare, and written again only after
+/// its commit, so a build that fails half way leaves none (and the next build writes everything).
+/// Each line also names both files' size, modification time and inode: a file changed or
+/// replaced in between makes its line void.
+struct SpareLedger: Equatable {
+    struct Line: Equatable {
+        var spare: FileStamp
+        var published: FileStamp
+        var shared: Int
+    }
+
+    var lines: [String: Line] = [:]
+
+    static let fileName = "shared-beginnings"
+
+    /// Reads the ledger of `folder` and removes it (see above). Lines it cannot read are left out.
+    static func take(from folder: String) -> SpareLedger {
+        let path = folder + "/" + fileName
+        guard let bytes = FileSystem.readBytes(path) else { return SpareLedger() }
+        unlink(path)
+        return SpareLedger(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    init(lines: [String: Line] = [:]) {
+        self.lines = lines
+    }
+
+    /// `name<TAB>spare stamp<TAB>published stamp<TAB>shared bytes`, a stamp being size, seconds,
+    /// nanoseconds and inode separated by spaces.
+    init(text: String) {
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 4, let spare = Self.stamp(fields[1]), let published = Self.stamp(fields[2]),
+                  let shared = Int(fields[3]), shared >= 0, shared <= min(spare.size, published.size) else { continue }
+            lines[String(fields[0])] = Line(spare: spare, published: published, shared: shared)
+        }
+    }
+
+    var text: String {
+        lines.sorted { $0.key < $1.key }.map { name, line in
+            "\(name)\t\(Self.text(line.spare))\t\(Self.text(line.published))\t\(line.shared)\n"
+        }.joined()
+    }
+
+    func write(to folder: String) throws {
+        let path = folder + "/" + Self.fileName
+        guard !lines.isEmpty else { return }
+        let temporary = FileSystem.temporaryPath(for: path)
+        try FileSystem.write(Array(text.utf8), to: temporary)
+        try FileSystem.replace(path, with: temporary)
+    }
+
+    /// How many first bytes of the spare at `spare` (stamped `spareStamp`) equal those of
+    /// `published`, as recorded; 0 when the line is missing or either file is not the one recorded.
+    func shared(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Int {
+        guard let line = lines[name], line.spare == spareStamp, line.published == published else { return 0 }
+        return line.shared
+    }
+
+    private static func text(_ stamp: FileStamp) -> String {
+        "\(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) \(stamp.inode)"
+    }
+
+    private static func stamp(_ field: Substring) -> FileStamp? {
+        let parts = field.split(separator: " ")
+        guard parts.count == 4, let size = Int(parts[0]), let seconds = Int(parts[1]), let nanoseconds = Int(parts[2]),
+              let inode = UInt64(parts[3]), size >= 0 else { return nil }
+        return FileStamp(size: size, modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds, inode: inode)
+    }
+}
