@@ -48,6 +48,11 @@ public struct Builder: Sendable {
         // Read while the cache may still be loading: the output's manifest (4,000 lines at 1,000
         // briefs), which a build that writes needs before it renders.
         let manifest = cacheLoad != nil ? options.output.flatMap(OutputTransaction.manifest(of:)) : nil
+        // And the stamps of the briefs' output folders, which reusing a brief compares with the
+        // cache (`OutputTransaction.keep`; a folder not looked at here is looked at there).
+        let folders = manifest != nil && !(manifest?.order.isEmpty ?? true)
+            ? options.output.map { OutputTransaction.folderStamps(in: $0, folders: source.briefs.map { "briefs/" + $0.slug }) } ?? [:]
+            : [:]
         let cache: BuildCache?
         if let cacheLoad { cache = await cacheLoad.value } else { cache = options.cache }
         timer.finish("read the build cache (waited)")
@@ -92,7 +97,7 @@ public struct Builder: Sendable {
         // The spare feeds live beside the build cache (`OutputTransaction.stream`).
         let spares = options.spareFolder
             ?? options.cacheFile?.deletingLastPathComponent().appendingPathComponent("spare", isDirectory: true)
-        let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares, manifest: manifest) } : nil
+        let transaction = writes ? try options.output.map { try OutputTransaction(target: $0, spares: spares, manifest: manifest, folderStamps: folders) } : nil
         defer { transaction?.rollback() }
         var context = try RenderContext(
             options: options, site: site, theme: theme, published: published, decoded: decoded, decodeKey: decodeKey,

@@ -1,4 +1,4 @@
-import BriefsBuild
+@testable import BriefsBuild
 import BriefsCore
 import Foundation
 import Testing
@@ -228,5 +228,34 @@ struct OutputSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: marker))
         let hidden = site.files().keys.filter { ($0 as NSString).lastPathComponent.hasPrefix(".") && $0 != ".briefpress-output" }
         #expect(hidden.isEmpty, "\(hidden)")
+    }
+
+    @Test("output folders looked at ahead of a rebuild count as they were then; others are looked at when reused")
+    func folderStampsAhead() async throws {
+        let site = try TestSite(files: ["content/briefs/wohnen.md": TestSite.brief()])
+        defer { site.remove() }
+        _ = try await site.run()
+        let stamps = OutputTransaction.folderStamps(in: site.output, folders: ["briefs/wohnen", "briefs/fehlt"])
+        #expect(Array(stamps.keys) == ["briefs/wohnen"])
+        let folder = try #require(stamps["briefs/wohnen"])
+        let manifest = try #require(OutputTransaction.manifest(of: site.output))
+        let records = manifest.order.filter { $0.hasPrefix("briefs/wohnen/") }
+            .map { OutputFileRecord(path: $0, fingerprint: manifest.fingerprints[$0] ?? "") }
+        #expect(!records.isEmpty)
+
+        let asSeen = try OutputTransaction(target: site.output, manifest: manifest, folderStamps: stamps)
+        #expect(asSeen.keep(records, folder: folder))
+        asSeen.rollback()
+        // A folder that changed after it was looked at ahead is not the recorded one.
+        var changed = folder
+        changed.modifiedNanoseconds += 1
+        let stale = try OutputTransaction(target: site.output, manifest: manifest, folderStamps: ["briefs/wohnen": changed])
+        #expect(!stale.keep(records, folder: folder))
+        stale.rollback()
+        // Not looked at ahead: looked at now.
+        let now = try OutputTransaction(target: site.output, manifest: manifest)
+        #expect(now.keep(records, folder: folder))
+        #expect(!now.keep(records, folder: changed))
+        now.rollback()
     }
 }

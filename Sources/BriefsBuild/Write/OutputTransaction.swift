@@ -61,6 +61,8 @@ final class OutputTransaction: @unchecked Sendable {
     /// The output folder, open, when updating in place: reused briefs' folders are looked at
     /// relative to it (one path component for the kernel to walk instead of the whole path).
     private var targetDescriptor: Int32 = -1
+    /// Stamps of output folders taken ahead of time (`folderStamps(in:folders:)`), by path.
+    private let lookedAhead: [String: FileStamp]
 
     /// Files written so far (new or changed).
     var written: Int { lock.withLock { writtenCount } }
@@ -68,9 +70,11 @@ final class OutputTransaction: @unchecked Sendable {
     /// Opens the output folder `target` for writing. Refuses a file, or a folder with content
     /// that briefpress did not write.
     /// `manifest`: the output's manifest when the caller read it already (`readManifest`).
-    init(target: URL, spares: URL? = nil, manifest: Manifest? = nil) throws {
+    /// `folderStamps`: stamps of its folders the caller took a moment before (see `folderStamps(in:folders:)`).
+    init(target: URL, spares: URL? = nil, manifest: Manifest? = nil, folderStamps: [String: FileStamp] = [:]) throws {
         let path = target.standardizedFileURL.path
         self.target = path
+        lookedAhead = folderStamps
         var info = stat()
         if stat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -165,16 +169,36 @@ final class OutputTransaction: @unchecked Sendable {
         if let folder {
             let page = records[0].path
             let folderPath = FileSystem.folder(of: page)
-            var info = stat()
-            let found = targetDescriptor >= 0
-                ? fstatat(targetDescriptor, folderPath.isEmpty ? "." : folderPath, &info, 0)
-                : stat(target + "/" + folderPath, &info)
-            guard found == 0, FileStamp(info) == folder else { return false }
+            if let seen = lookedAhead[folderPath] {
+                guard seen == folder else { return false }
+            } else {
+                var info = stat()
+                let found = targetDescriptor >= 0
+                    ? fstatat(targetDescriptor, folderPath.isEmpty ? "." : folderPath, &info, 0)
+                    : stat(target + "/" + folderPath, &info)
+                guard found == 0, FileStamp(info) == folder else { return false }
+            }
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
         }
         lock.withLock { for record in records { next[record.path] = record.fingerprint } }
         return true
+    }
+
+    /// The stamps of `folders` (paths in the output folder `target`) that exist. A rebuild looks
+    /// at every brief's folder before it reuses the brief (`keep`); taking the stamps while the
+    /// build waits for its cache to load moves 1,000 system calls off the critical path.
+    static func folderStamps(in target: URL, folders: [String]) -> [String: FileStamp] {
+        let descriptor = open(target.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [:] }
+        defer { close(descriptor) }
+        var stamps: [String: FileStamp] = [:]
+        stamps.reserveCapacity(folders.count)
+        var info = stat()
+        for folder in folders where fstatat(descriptor, folder, &info, 0) == 0 {
+            stamps[folder] = FileStamp(info)
+        }
+        return stamps
     }
 
     /// A file written piece by piece (the feeds): `append` its bytes, then `finish` it.
