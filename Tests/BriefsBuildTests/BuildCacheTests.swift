@@ -164,6 +164,36 @@ struct BuildCacheTests {
         (try? FileManager.default.attributesOfItem(atPath: cacheURL(site).path)[.size] as? Int) ?? -1
     }
 
+    @Test("a theme whose home page shows the briefs' titles, authors and dates gets them from reused briefs too")
+    func homeEntryDetails() async throws {
+        let site = try Self.site(count: 3)
+        defer { site.remove() }
+        // The default theme, except a home page that lists the fields instead of the rendered entries.
+        let theme = TestSite.themes.appendingPathComponent("default")
+        for path in FileManager.default.enumerator(atPath: theme.path)?.compactMap({ $0 as? String }) ?? [] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: theme.appendingPathComponent(path).path, isDirectory: &isFolder),
+                  !isFolder.boolValue else { continue }
+            try site.write("themes/listing/" + path, try Data(contentsOf: theme.appendingPathComponent(path)))
+        }
+        try site.write("themes/listing/templates/home.mustache", Data("""
+            {{<layout}}{{$main}}{{#groups}}{{#briefs}}<p>{{url}}|{{title}}|{{authors}}|{{date.display}}|{{headingLevel}}|{{#isDraft}}draft{{/isDraft}}</p>
+            {{/briefs}}{{/groups}}{{/main}}{{/layout}}
+            """.utf8))
+        try site.write("content/site.yaml", Data((TestSite.siteYAML + "theme: listing\n").utf8))
+        let first = try await build(site)
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        let home = try #require(site.read("index.html"))
+        #expect(home.contains("briefs/b2/|Brief 2|"))
+        let again = try await build(site)
+        #expect(again.reusedBriefs == 3 && again.filesWritten == 0)
+        try site.write("content/briefs/b1.md", Data(TestSite.brief(title: "Eins", doi: "10.59350/b.1").utf8))
+        _ = try await build(site)
+        #expect(site.read("index.html")?.contains("briefs/b2/|Brief 2|") == true)
+        #expect(site.read("index.html")?.contains("|Eins|") == true)
+        #expect(published(site) == (try await freshFiles(site)))
+    }
+
     @Test("a rebuild appends what changed to the cache file; deleted briefs stay deleted when it is read back")
     func journal() async throws {
         let site = try Self.site(count: 30)

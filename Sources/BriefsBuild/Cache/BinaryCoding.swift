@@ -88,6 +88,19 @@ struct BinaryReader {
         self.path = path
     }
 
+    /// A reader of the same bytes for `range` (from `readBlock`).
+    func reader(for range: Range<Int>) -> BinaryReader {
+        BinaryReader(bytes, range: range, path: path)
+    }
+
+    /// The bytes of `range`, without copying them.
+    func slice(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
+
+    /// A reader of `slice` (of bytes another reader read).
+    init(_ slice: ArraySlice<UInt8>, path: String?) {
+        self.init(Array(slice), range: 0..<slice.count, path: path)
+    }
+
     var isAtEnd: Bool { position == end }
 
     /// A length-prefixed block: its range, skipped over.

@@ -80,19 +80,33 @@ extension BinaryWriter {
     }
 
     mutating func write(_ entry: BriefSummaryView) {
-        write(entry.url)
-        write(entry.title)
-        write(entry.subtitle)
-        write(entry.authors)
-        write(entry.date.iso)
-        write(entry.date.display)
-        write(entry.summary)
-        write(entry.lang)
-        write(entry.seriesLine)
-        write(entry.isDraft)
-        write(entry.headingLevel)
-        write(entry.draftLabel)
         write(entry.html)
+        write(entry.isDraft)
+        // The details as a block of their own, read only when a template asks for them.
+        if let encoded = entry.encodedDetails {
+            write(encoded.count)
+            append(encoded)
+            return
+        }
+        var details = BinaryWriter(capacity: 512)
+        details.path = path
+        details.write(entry.details)
+        write(details.bytes.count)
+        append(details.bytes[...])
+    }
+
+    mutating func write(_ details: BriefSummaryView.Details) {
+        write(details.url)
+        write(details.title)
+        write(details.subtitle)
+        write(details.authors)
+        write(details.date.iso)
+        write(details.date.display)
+        write(details.summary)
+        write(details.lang)
+        write(details.seriesLine)
+        write(details.headingLevel)
+        write(details.draftLabel)
     }
 }
 
@@ -158,11 +172,33 @@ extension RenderRecord {
 
 extension BriefSummaryView {
     static func read(from reader: inout BinaryReader) throws -> BriefSummaryView {
-        BriefSummaryView(url: try reader.readString(), title: try reader.readString(), subtitle: try reader.readOptionalString(),
-                         authors: try reader.readString(),
-                         date: DateView(iso: try reader.readString(), display: try reader.readString()),
-                         summary: try reader.readOptionalString(), lang: try reader.readOptionalString(),
-                         seriesLine: try reader.readOptionalString(), isDraft: try reader.readBool(),
-                         headingLevel: try reader.readInt(), draftLabel: try reader.readString(), html: try reader.readString())
+        let html = try reader.readString()
+        let isDraft = try reader.readBool()
+        let block = try reader.readBlock()
+        // Only checked now (lengths within the block, no strings made); decoded when used.
+        var check = reader.reader(for: block)
+        try Details.skip(&check)
+        guard check.isAtEnd else { throw BinaryReader.Malformed() }
+        return BriefSummaryView(html: html, isDraft: isDraft, encodedDetails: reader.slice(block), path: reader.path)
+    }
+}
+
+extension BriefSummaryView.Details {
+    init(from reader: inout BinaryReader) throws {
+        self.init(url: try reader.readString(), title: try reader.readString(), subtitle: try reader.readOptionalString(),
+                  authors: try reader.readString(), date: DateView(iso: try reader.readString(), display: try reader.readString()),
+                  summary: try reader.readOptionalString(), lang: try reader.readOptionalString(),
+                  seriesLine: try reader.readOptionalString(), headingLevel: try reader.readInt(),
+                  draftLabel: try reader.readString())
+    }
+
+    /// Reads over the details as `init(from:)` would, without making strings.
+    static func skip(_ reader: inout BinaryReader) throws {
+        for optional in [false, false, true, false, false, false, true, true, true] {
+            if optional, !(try reader.readBool()) { continue }
+            _ = try reader.readBlock()
+        }
+        _ = try reader.readInt()
+        _ = try reader.readBlock()
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The home page: every published brief, grouped by series, newest first.
 final class HomePageView: TemplateObject {
     static let keys = ["page", "groups", "showSeriesHeadings"]
@@ -41,52 +43,106 @@ final class SeriesGroupView: TemplateObject {
     }
 }
 
-final class BriefSummaryView: TemplateObject {
+final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
                        "headingLevel", "draftLabel", "html"]
-    let url: String
-    let title: String
-    let subtitle: String?
-    let authors: String
-    let date: DateView
-    let summary: String?
-    /// Set when the brief's language differs from the home page's.
-    let lang: String?
-    let seriesLine: String?
+
+    /// Everything but the rendered entry: what a theme's home page may show of a brief besides
+    /// `html`. From the build cache it stays encoded until a template asks for it (the default
+    /// theme never does; decoding a thousand of them was a tenth of reading the cache).
+    struct Details {
+        var url: String
+        var title: String
+        var subtitle: String?
+        var authors: String
+        var date: DateView
+        var summary: String?
+        /// Set when the brief's language differs from the home page's.
+        var lang: String?
+        var seriesLine: String?
+        /// 3 under series headings, 2 when the home page has none.
+        var headingLevel: Int
+        var draftLabel: String
+    }
+
+    private enum Storage {
+        case decoded(Details)
+        /// `BinaryWriter.write(_: Details)` output, and the file of the entry it was read for.
+        case encoded(ArraySlice<UInt8>, path: String?)
+    }
+
     let isDraft: Bool
-    /// 3 under series headings, 2 when the home page has none.
-    let headingLevel: Int
-    let draftLabel: String
     /// This entry rendered with `home-entry.mustache`, when the brief rendered (so a rebuild
     /// that reuses the brief reuses its entry instead of rendering a thousand entries again).
     let html: String
+    private let lock = NSLock()
+    private var storage: Storage
 
     init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: String = "") {
-        self.url = url
-        self.title = title
-        self.subtitle = subtitle
-        self.authors = authors
-        self.date = date
-        self.summary = summary
-        self.lang = lang
-        self.seriesLine = seriesLine
         self.isDraft = isDraft
-        self.headingLevel = headingLevel
-        self.draftLabel = draftLabel
         self.html = html
+        storage = .decoded(Details(url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary,
+                                   lang: lang, seriesLine: seriesLine, headingLevel: headingLevel, draftLabel: draftLabel))
     }
+
+    /// An entry from the build cache, its details still encoded.
+    init(html: String, isDraft: Bool, encodedDetails: ArraySlice<UInt8>, path: String?) {
+        self.html = html
+        self.isDraft = isDraft
+        storage = .encoded(encodedDetails, path: path)
+    }
+
+    /// The details, decoded on first use. The cache checked their structure when it read the
+    /// entry; should they still not decode, the entry shows its address and nothing else.
+    var details: Details {
+        lock.withLock {
+            switch storage {
+            case .decoded(let details):
+                return details
+            case .encoded(let bytes, let path):
+                var reader = BinaryReader(bytes, path: path)
+                let details = (try? Details(from: &reader)) ?? Details(
+                    url: "", title: "", subtitle: nil, authors: "", date: DateView(iso: "", display: ""), summary: nil,
+                    lang: nil, seriesLine: nil, headingLevel: 2, draftLabel: "")
+                storage = .decoded(details)
+                return details
+            }
+        }
+    }
+
+    /// The details as the cache holds them, when they were never decoded.
+    var encodedDetails: ArraySlice<UInt8>? {
+        lock.withLock { () -> ArraySlice<UInt8>? in
+            if case .encoded(let bytes, _) = storage { return bytes }
+            return nil
+        }
+    }
+
+    var url: String { details.url }
+    var title: String { details.title }
+    var subtitle: String? { details.subtitle }
+    var authors: String { details.authors }
+    var date: DateView { details.date }
+    var summary: String? { details.summary }
+    var lang: String? { details.lang }
+    var seriesLine: String? { details.seriesLine }
+    var headingLevel: Int { details.headingLevel }
+    var draftLabel: String { details.draftLabel }
 
     /// The same entry with its rendered HTML.
     func with(html: String) -> BriefSummaryView {
-        BriefSummaryView(url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary, lang: lang,
-                         seriesLine: seriesLine, isDraft: isDraft, headingLevel: headingLevel, draftLabel: draftLabel, html: html)
+        let details = details
+        return BriefSummaryView(url: details.url, title: details.title, subtitle: details.subtitle, authors: details.authors,
+                                date: details.date, summary: details.summary, lang: details.lang, seriesLine: details.seriesLine,
+                                isDraft: isDraft, headingLevel: details.headingLevel, draftLabel: details.draftLabel, html: html)
     }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
+        case "html": .text(html)
+        case "isDraft": .bool(isDraft)
         case "headingLevel": .number(headingLevel)
         case "draftLabel": .text(draftLabel)
-        case "html": .text(html)
         case "url": .text(url)
         case "title": .text(title)
         case "subtitle": .optional(subtitle)
@@ -95,7 +151,6 @@ final class BriefSummaryView: TemplateObject {
         case "summary": .optional(summary)
         case "lang": .optional(lang)
         case "seriesLine": .optional(seriesLine)
-        case "isDraft": .bool(isDraft)
         default: nil
         }
     }
