@@ -92,7 +92,7 @@ struct RenderContext: Sendable {
                                          date: DateView(iso: "", display: ""), summary: nil, lang: nil, seriesLine: nil,
                                          isDraft: facts.isDraft)
             return RenderOutcome(
-                record: RenderRecord(slug: facts.slug, links: [], ids: [], homeEntry: entry, sitemapXML: "", feed: nil,
+                record: RenderRecord(slug: facts.slug, links: [], ids: PageIDs([]), homeEntry: entry, sitemapXML: "", feed: nil,
                                      files: [], dependencies: [], diagnostics: [problem]),
                 renderKey: key, files: [], reused: false)
         }
@@ -112,7 +112,7 @@ struct RenderContext: Sendable {
             FeedParts(atom: .text($0.atomXML), json: .text($0.jsonItem), modified: $0.modified)
         }
         let record = RenderRecord(
-            slug: facts.slug, links: rendered.links, ids: rendered.ids.sorted(),
+            slug: facts.slug, links: rendered.links, ids: PageIDs(rendered.ids),
             homeEntry: rendered.homeEntry ?? BriefSummaryView(
                 url: "briefs/\(facts.slug)/", title: facts.slug, subtitle: nil, authors: "", date: DateView(iso: "", display: ""),
                 summary: nil, lang: nil, seriesLine: nil, isDraft: facts.isDraft),

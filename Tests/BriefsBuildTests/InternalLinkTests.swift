@@ -130,4 +130,19 @@ struct InternalLinkResolutionTests {
             #expect(!InternalLinkChecker.isExternal(link), "\(link)")
         }
     }
+
+    @Test("a page's ids in one string: found whole, never by a part of another id or across two")
+    func pageIDs() {
+        let ids = PageIDs(["handlungsimpulse", "fn-1", "fn-10", "impuls-2", "b"])
+        for id in ["handlungsimpulse", "fn-1", "fn-10", "impuls-2", "b"] { #expect(ids.contains(id), "\(id)") }
+        for id in ["fn", "n-1", "handlungs", "impuls", "", "fn-1\nfn-10", "c"] { #expect(!ids.contains(id), "\(id)") }
+        #expect(ids.all == ["b", "fn-1", "fn-10", "handlungsimpulse", "impuls-2"])
+        #expect(PageIDs(joined: ids.joined) == ids)
+        #expect(!PageIDs([]).contains("a") && PageIDs([]).all.isEmpty)
+        // Many ids, some not ASCII: each found by the binary search, and nothing else.
+        let many = (0..<300).map { "id-\($0 * 7 % 1000)" } + ["über", "zürich", "ärger", "a"]
+        let index = PageIDs(many)
+        for id in many { #expect(index.contains(id), "\(id)") }
+        for id in ["id-", "id-1000", "ü", "zz", "0", "id-3x"] { #expect(!index.contains(id), "\(id)") }
+    }
 }

@@ -78,7 +78,7 @@ struct RenderRecord: Sendable {
     var slug: String
     var links: [BriefLink]
     /// Every id on the page, for `#fragment` checks.
-    var ids: [String]
+    var ids: PageIDs
     var homeEntry: BriefSummaryView
     /// `<url>` lines for the sitemap (empty for drafts).
     var sitemapXML: String

@@ -59,9 +59,9 @@ extension BinaryWriter {
             writer.write(link.kind == .image)
             writer.write(link.destination)
             writer.write(link.location)
-            writer.write(link.text)
+            // Not the link text: it matters only while rendering (an empty one is warned about then).
         }
-        write(record.ids)
+        write(record.ids.joined)
         write(record.homeEntry)
         write(record.sitemapXML)
         // Where the entries stand in the feeds is kept apart (see `BuildCache.writePlaces`): it
@@ -151,9 +151,9 @@ extension RenderRecord {
         slug = try reader.readString()
         links = try reader.readArray { reader in
             BriefLink(kind: try reader.readBool() ? .image : .link, destination: try reader.readString(),
-                      location: try reader.readLocation(), text: try reader.readString())
+                      location: try reader.readLocation())
         }
-        ids = try reader.readStrings()
+        ids = PageIDs(joined: try reader.readString())
         homeEntry = try BriefSummaryView.read(from: &reader)
         sitemapXML = try reader.readString()
         // The places in the feeds come from the segment's table (`BuildCache.load`).

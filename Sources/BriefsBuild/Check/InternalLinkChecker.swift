@@ -8,8 +8,7 @@ public struct InternalLinkChecker: Sendable {
     struct Page: Sendable {
         var slug: String
         var isDraft: Bool
-        /// Sorted (looked up by binary search: building a set per page cost more than checking).
-        var ids: [String]
+        var ids: PageIDs
         var links: [BriefLink]
     }
 
@@ -44,7 +43,7 @@ public struct InternalLinkChecker: Sendable {
         return results.flatMap { $0 }
     }
 
-    private func problem(with destination: String, on page: Page, ids: [String: [String]]) -> ContentProblem? {
+    private func problem(with destination: String, on page: Page, ids: [String: PageIDs]) -> ContentProblem? {
         let trimmed = destination.trimmingSpaces()
         if Self.isExternal(trimmed) { return nil }  // other sites, mailto:, tel: — the external check's business
         let (path, fragment) = Self.split(trimmed)
@@ -68,12 +67,12 @@ public struct InternalLinkChecker: Sendable {
         return nil
     }
 
-    private func check(fragment: String, of slug: String, destination: String, ids: [String: [String]]) -> ContentProblem? {
+    private func check(fragment: String, of slug: String, destination: String, ids: [String: PageIDs]) -> ContentProblem? {
         guard let known = ids[slug] else { return nil }
         let id = Self.decodingPercents(fragment)
-        guard !id.isEmpty, !Self.sortedContains(known, id) else { return nil }
+        guard !id.isEmpty, !known.contains(id) else { return nil }
         let page = "the brief '\(slug)'"
-        return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.sorted()))
+        return .missingFragment(destination, page: page, suggestion: Suggestion.closest(to: id, among: known.all))
     }
 
     /// Whether a destination leaves the site: `http(s)://`, `//host`, `mailto:`, `tel:` and other schemes.
@@ -98,15 +97,6 @@ public struct InternalLinkChecker: Sendable {
             }
             return false
         }
-    }
-
-    static func sortedContains(_ sorted: [String], _ value: String) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low < sorted.count && sorted[low] == value
     }
 
     static func split(_ destination: String) -> (path: String, fragment: String?) {
