@@ -136,7 +136,7 @@ extension BuildCache.Entry {
 }
 
 extension BriefFacts {
-    init(from reader: inout BinaryReader) throws {
+    convenience init(from reader: inout BinaryReader) throws {
         self.init(
             slug: try reader.readString(), sourcePath: try reader.readString(), isDraft: try reader.readBool(),
             language: try reader.readString(), series: try reader.readOptionalString(),
