@@ -8,7 +8,8 @@ import Testing
 struct InternalLinkTests {
     static let linking = """
         Zu [B](b.md), [B oben](b.md#erstens), [B als Seite](../b/#recommendation-1), [hier](#erstens), [Impulse](../b/#handlungsimpulse), [Zitieren](#zitieren),
-        [Start](../../), [Feed](../../feed.xml), [Studie](studie.pdf), [BibTeX](a.bib), [Unterordner](daten/tabelle.csv).
+        [Start](../../), [Feed](../../feed.xml), [Studie](studie.pdf), [BibTeX](a.bib), [Unterordner](daten/tabelle.csv),
+        [B zitieren](../b/b.ris), [B als JSON](../../briefs/b/b.json).
         """
 
     func site(body: String) throws -> TestSite {
@@ -38,6 +39,8 @@ struct InternalLinkTests {
         ("[x](c.md)", "link.broken", nil),
         ("[x](../../nirgends.html)", "link.broken", nil),
         ("[x](fehlt.pdf)", "link.broken", nil),
+        ("[x](../b/fehlt.csv)", "link.broken", nil),
+        ("[x](../b/b.bibtex)", "link.broken", nil),
         ("[x](../../../ausserhalb/)", "link.broken", nil),
         ("[x](b.md#erstns)", "link.missing-fragment", "did you mean '#erstens'?"),
         ("[x](#ersten)", "link.missing-fragment", "did you mean '#erstens'?"),
