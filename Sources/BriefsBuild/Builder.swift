@@ -26,8 +26,13 @@ public struct Builder: Sendable {
         var timer = StageTimer(logger: logger)
         let startedAt = Int(time(nil))
         // The cache file is read on another core while the site's files are listed and the theme
-        // is loaded: on a rebuild those three are most of the work before anything renders.
-        let cacheLoad = options.cache == nil ? options.cacheFile.map { file in Task.detached { BuildCache.load(from: file) } } : nil
+        // is loaded: on a rebuild those three are most of the work before anything renders. After
+        // the cache the same task reads the output's manifest (4,000 lines at 1,000 briefs),
+        // which a build that writes needs before it renders.
+        let output = options.output
+        let cacheLoad = options.cache == nil ? options.cacheFile.map { file in
+            Task.detached { (BuildCache.load(from: file), output.flatMap(OutputTransaction.manifest(of:))) }
+        } : nil
         let source = SiteLoader.load(root: options.siteRoot)
         var diagnostics = source.diagnostics
         var site = SiteConfig(title: "", baseURL: "http://localhost/")
@@ -45,16 +50,19 @@ public struct Builder: Sendable {
         var sources = loader.readTexts
         sources[source.configPath] = source.configText
         timer.finish("load the theme")
-        // Read while the cache may still be loading: the output's manifest (4,000 lines at 1,000
-        // briefs), which a build that writes needs before it renders.
-        let manifest = cacheLoad != nil ? options.output.flatMap(OutputTransaction.manifest(of:)) : nil
-        // And the stamps of the briefs' output folders, which reusing a brief compares with the
-        // cache (`OutputTransaction.keep`; a folder not looked at here is looked at there).
-        let folders = manifest != nil && !(manifest?.order.isEmpty ?? true)
+        // While the cache may still be loading: the stamps of the briefs' output folders, which
+        // reusing a brief compares with the cache (`OutputTransaction.keep`; a folder not looked
+        // at here is looked at there).
+        let folders = cacheLoad != nil
             ? options.output.map { OutputTransaction.folderStamps(in: $0, folders: source.briefs.map { "briefs/" + $0.slug }) } ?? [:]
             : [:]
         let cache: BuildCache?
-        if let cacheLoad { cache = await cacheLoad.value } else { cache = options.cache }
+        let manifest: OutputTransaction.Manifest?
+        if let cacheLoad {
+            (cache, manifest) = await cacheLoad.value
+        } else {
+            (cache, manifest) = (options.cache, nil)
+        }
         timer.finish("read the build cache (waited)")
 
         var decodeKeyHasher = XXH64()

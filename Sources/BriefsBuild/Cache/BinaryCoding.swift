@@ -28,6 +28,8 @@ struct BinaryWriter {
 
     mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
 
+    mutating func append(_ slice: CacheSlice) { bytes.append(contentsOf: slice.raw) }
+
     mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -67,39 +69,39 @@ struct BinaryWriter {
 struct BinaryReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    /// What is read; `buffer` is its memory, valid while `source` lives.
+    private let source: CacheBytes
+    private let buffer: UnsafeRawBufferPointer
     private(set) var position = 0
     private let end: Int
     /// The file of the entry being read (see `BinaryWriter.path`).
     let path: String?
 
     init(_ bytes: [UInt8], from start: Int = 0) {
-        self.bytes = bytes
-        position = start
-        end = bytes.count
-        path = nil
+        self.init(CacheBytes(bytes), range: min(start, bytes.count)..<bytes.count, path: nil)
     }
 
-    /// A reader for `range` of `bytes` only.
-    init(_ bytes: [UInt8], range: Range<Int>, path: String?) {
-        self.bytes = bytes
+    /// A reader for `range` of `source` only.
+    init(_ source: CacheBytes, range: Range<Int>, path: String?) {
+        self.source = source
+        buffer = source.buffer
         position = range.lowerBound
-        end = range.upperBound
+        end = min(range.upperBound, source.count)
         self.path = path
+    }
+
+    /// A reader of `slice` (of bytes another reader read).
+    init(_ slice: CacheSlice, path: String?) {
+        self.init(slice.bytes, range: slice.range, path: path)
     }
 
     /// A reader of the same bytes for `range` (from `readBlock`).
     func reader(for range: Range<Int>) -> BinaryReader {
-        BinaryReader(bytes, range: range, path: path)
+        BinaryReader(source, range: range, path: path)
     }
 
     /// The bytes of `range`, without copying them.
-    func slice(_ range: Range<Int>) -> ArraySlice<UInt8> { bytes[range] }
-
-    /// A reader of `slice` (of bytes another reader read).
-    init(_ slice: ArraySlice<UInt8>, path: String?) {
-        self.init(Array(slice), range: 0..<slice.count, path: path)
-    }
+    func slice(_ range: Range<Int>) -> CacheSlice { source.slice(range) }
 
     var isAtEnd: Bool { position == end }
 
@@ -116,7 +118,7 @@ struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             guard position < end, shift < 64 else { throw Malformed() }
-            let byte = bytes[position]
+            let byte = buffer[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return result }
@@ -130,18 +132,16 @@ struct BinaryReader {
     }
 
     mutating func readBool() throws -> Bool {
-        guard position < end, bytes[position] <= 1 else { throw Malformed() }
+        guard position < end, buffer[position] <= 1 else { throw Malformed() }
         defer { position += 1 }
-        return bytes[position] == 1
+        return buffer[position] == 1
     }
 
     mutating func readString() throws -> String {
         let count = try readInt()
         guard count >= 0, count <= end - position else { throw Malformed() }
         defer { position += count }
-        return bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<position + count]), as: UTF8.self)
     }
 
     mutating func readOptionalString() throws -> String? {

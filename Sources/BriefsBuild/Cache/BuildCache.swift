@@ -26,7 +26,7 @@ public final class BuildCache: @unchecked Sendable {
         var renderKey: UInt64?
         var render: RenderRecord?
         /// The entry as it was read from disk, written back as is while it does not change.
-        var encoded: ArraySlice<UInt8>?
+        var encoded: CacheSlice?
     }
 
     private let lock = NSLock()
@@ -139,10 +139,10 @@ public final class BuildCache: @unchecked Sendable {
     public static func load(from url: URL) -> BuildCache {
         let cache = BuildCache(keepsFeedText: false)
         var info = stat()
-        guard stat(url.path, &info) == 0, let bytes = FileSystem.readBytes(url.path), bytes.starts(with: magic) else {
+        guard stat(url.path, &info) == 0, let bytes = CacheBytes(mapping: url.path), bytes.buffer.starts(with: magic) else {
             return cache
         }
-        var reader = BinaryReader(bytes, from: magic.count)
+        var reader = BinaryReader(bytes, range: magic.count..<bytes.count, path: nil)
         guard (try? reader.readUInt64()) == formatVersion else { return cache }
         var length = reader.position
         var segments = 0
@@ -154,7 +154,7 @@ public final class BuildCache: @unchecked Sendable {
             // The first segment was written whole and renamed into place; appended ones may have
             // been cut off, and only their checksums are worth the time.
             guard let checksum = try? reader.readUInt64(), let segment = try? reader.readBlock(),
-                  segments == 0 || bytes.withUnsafeBytes({ XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[segment])) }) == checksum
+                  segments == 0 || XXH64.hash(UnsafeRawBufferPointer(rebasing: bytes.buffer[segment])) == checksum
             else { break }
             var segmentReader = BinaryReader(bytes, range: segment, path: nil)
             do {
@@ -188,7 +188,7 @@ public final class BuildCache: @unchecked Sendable {
             var entryReader = BinaryReader(bytes, range: block, path: path)
             guard var entry = try? Entry(from: &entryReader) else { return BuildCache(keepsFeedText: false) }
             // Written back as is while it does not change.
-            entry.encoded = bytes[block]
+            entry.encoded = bytes.slice(block)
             if let modified = entry.render?.feed?.modified {
                 // A record is reusable only with its entries' places in the feeds.
                 if let place = places[path] {
@@ -283,8 +283,9 @@ public final class BuildCache: @unchecked Sendable {
         }
         // The new blocks, framed: the entries' bytes sit after the frame's length and checksum.
         let offset = framed.bytes.count - segment.bytes.count
+        let appended = CacheBytes(framed.bytes)
         for (entryPath, range) in blocks {
-            entries[entryPath]?.encoded = framed.bytes[(range.lowerBound + offset)..<(range.upperBound + offset)]
+            entries[entryPath]?.encoded = appended.slice((range.lowerBound + offset)..<(range.upperBound + offset))
         }
         // Changed entries replace older blocks of about their size: the live bytes stay.
         journal.length += framed.bytes.count

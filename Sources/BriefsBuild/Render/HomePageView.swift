@@ -68,7 +68,7 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     private enum Storage {
         case decoded(Details)
         /// `BinaryWriter.write(_: Details)` output, and the file of the entry it was read for.
-        case encoded(ArraySlice<UInt8>, path: String?)
+        case encoded(CacheSlice, path: String?)
     }
 
     let isDraft: Bool
@@ -86,7 +86,7 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     }
 
     /// An entry from the build cache, its details still encoded.
-    init(html: String, isDraft: Bool, encodedDetails: ArraySlice<UInt8>, path: String?) {
+    init(html: String, isDraft: Bool, encodedDetails: CacheSlice, path: String?) {
         self.html = html
         self.isDraft = isDraft
         storage = .encoded(encodedDetails, path: path)
@@ -111,8 +111,8 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     }
 
     /// The details as the cache holds them, when they were never decoded.
-    var encodedDetails: ArraySlice<UInt8>? {
-        lock.withLock { () -> ArraySlice<UInt8>? in
+    var encodedDetails: CacheSlice? {
+        lock.withLock { () -> CacheSlice? in
             if case .encoded(let bytes, _) = storage { return bytes }
             return nil
         }

@@ -11,7 +11,8 @@ final class MappedFile: @unchecked Sendable {
     let stamp: FileStamp
     private let base: UnsafeMutableRawPointer?
 
-    init?(path: String) {
+    /// `populate`: map every page now (for a file that is read whole, at once).
+    init?(path: String, populate: Bool = false) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
@@ -21,7 +22,8 @@ final class MappedFile: @unchecked Sendable {
         }
         let size = Int(info.st_size)
         if size > 0 {
-            guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), descriptor, 0),
+                  mapped != MAP_FAILED else {
                 close(descriptor)
                 return nil
             }
