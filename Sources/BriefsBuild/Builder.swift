@@ -125,7 +125,12 @@ public struct Builder: Sendable {
         var assembly = SiteAssembly(capacity: published.count)
         let renderer = context
         // Briefs taken from the cache need no task of their own.
-        try await Self.orderedMap(published, width: options.concurrency, immediate: { _, facts in renderer.reused(facts) }) { _, facts in
+        // Briefs decoded in this run changed: they start rendering on the other cores at once,
+        // while this task goes through the ones it takes from the cache.
+        let changed = Set(fresh.compactMap { $0.isNew ? $0.facts.map(ObjectIdentifier.init) : nil })
+        let early = changed.isEmpty ? [] : published.indices.filter { changed.contains(ObjectIdentifier(published[$0])) }
+        try await Self.orderedMap(published, width: options.concurrency, early: early,
+                                  immediate: { _, facts in renderer.reused(facts) }) { _, facts in
             try renderer.render(facts)
         } consume: { index, outcome in
             var record = outcome.record
@@ -238,6 +243,8 @@ public struct Builder: Sendable {
         var contentHash: UInt64
         /// The text, kept only when it has problems (for excerpts).
         var text: String?
+        /// Whether it was decoded in this run (its content changed), not taken from the cache.
+        var isNew = false
     }
 
     /// What decoding `file` found, from the cache, when neither its stamp nor `site.yaml` changed.
@@ -282,6 +289,7 @@ public struct Builder: Sendable {
             result.diagnostics = diagnostics
             if let brief {
                 result.facts = BriefFacts(brief)
+                result.isNew = true
                 store.put(brief)
             }
             if !diagnostics.isEmpty { result.text = text }
@@ -368,38 +376,62 @@ public struct Builder: Sendable {
 
     /// Runs `transform` over `items` with at most `width` tasks in flight and hands each result
     /// to `consume` in input order, as soon as it and all before it are done. At most a few
-    /// results wait for a slow one, so memory stays flat however many items there are.
+    /// rendered results wait for a slow one, so memory stays flat however many items there are.
     /// `immediate` gives the result of an item without a task when it can (cheaply, on the
-    /// calling task); `transform` makes the others.
+    /// calling task: a brief taken from the build cache); `transform` makes the others. Items
+    /// at the indices `early` get their tasks first (up to `width` of them): the other cores
+    /// render the changed briefs while this task goes through the unchanged ones, which it does
+    /// without waiting for their turn (their results are small: they come from the cache).
     static func orderedMap<Item: Sendable, Result: Sendable>(
-        _ items: [Item], width: Int, immediate: (Int, Item) -> Result? = { _, _ in nil },
+        _ items: [Item], width: Int, early: [Int] = [], immediate: (Int, Item) -> Result? = { _, _ in nil },
         transform: @escaping @Sendable (Int, Item) throws -> Result,
         consume: (Int, Result) throws -> Void
     ) async throws {
-        let window = max(1, width) * 4
+        let width = max(1, width)
+        let window = width * 4
         try await withThrowingTaskGroup(of: (Int, Result).self) { group in
             var waiting: [Int: Result] = [:]
             var next = 0
             var consumed = 0
             var running = 0
+            /// An item that needs a task, waiting for a free one (or for its turn to come closer).
+            var blocked: Int?
             func drain() throws {
                 while let ready = waiting.removeValue(forKey: consumed) {
                     try consume(consumed, ready)
                     consumed += 1
                 }
             }
+            func start(_ index: Int) {
+                let item = items[index]
+                group.addTask { (index, try transform(index, item)) }
+                running += 1
+            }
+            var started = Set<Int>()
+            for index in early.prefix(width) where items.indices.contains(index) && !started.contains(index) {
+                start(index)
+                started.insert(index)
+            }
             func submit() throws {
-                while running < width, next < items.count, next < consumed + window {
+                if let index = blocked {
+                    guard running < width, index < consumed + window else { return }
+                    start(index)
+                    blocked = nil
+                }
+                while next < items.count {
                     let index = next
-                    let item = items[index]
                     next += 1
-                    if let result = immediate(index, item) {
+                    if started.contains(index) { continue }
+                    if let result = immediate(index, items[index]) {
                         waiting[index] = result
                         try drain()
                         continue
                     }
-                    group.addTask { (index, try transform(index, item)) }
-                    running += 1
+                    guard running < width, index < consumed + window else {
+                        blocked = index
+                        return
+                    }
+                    start(index)
                 }
             }
             try submit()
