@@ -10,7 +10,16 @@ struct PageIDs: Sendable, Equatable {
     init(_ ids: some Sequence<String>) {
         // Ids never hold a line break (they are single HTML attribute tokens); one that did
         // would only be found less often. Sorted by their UTF-8 bytes, as `contains` searches.
-        joined = "\n" + ids.filter { !$0.contains("\n") }.sorted(by: OutputTransaction.bytewiseBefore).map { $0 + "\n" }.joined()
+        let newline = UInt8(ascii: "\n")
+        var lines = ids.map { Array($0.utf8) }.filter { !$0.contains(newline) }
+        lines.sort { $0.lexicographicallyPrecedes($1) }
+        var bytes: [UInt8] = [newline]
+        bytes.reserveCapacity(lines.reduce(1) { $0 + $1.count + 1 })
+        for line in lines {
+            bytes.append(contentsOf: line)
+            bytes.append(newline)
+        }
+        joined = String(decoding: bytes, as: UTF8.self)
     }
 
     init(joined: String) {
