@@ -53,10 +53,12 @@ struct SpareLedgerTests {
         let published = FileStamp(size: 90, modifiedSeconds: 1_700_000_100, modifiedNanoseconds: 7, inode: 43)
         let ledger = SpareLedger(lines: ["feed.xml": .init(spare: spare, published: published, shared: 80)])
         try ledger.write(to: folder)
-        let read = SpareLedger.take(from: folder)
+        let read = SpareLedger.read(from: folder)
         #expect(read == ledger)
-        // Taken means removed: a build that fails half way leaves no ledger behind.
+        // Removed before a spare is written into: a build that is killed half way leaves none.
+        SpareLedger.remove(from: folder)
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + SpareLedger.fileName))
+        #expect(SpareLedger.read(from: folder) == SpareLedger())
         #expect(read.shared("feed.xml", spare: spare, published: published) == 80)
         var touched = spare
         touched.modifiedNanoseconds += 1
@@ -93,15 +95,20 @@ struct SpareLedgerTests {
             #expect(site.read("feed.xml")?.contains(title) == true, "round \(round)")
             #expect(cache.published(site) == (try await cache.freshFiles(site)), "round \(round)")
             // Each commit leaves a ledger line per feed it exchanged with its spare.
-            let lines = SpareLedger.take(from: (ledger as NSString).deletingLastPathComponent).lines
+            let lines = SpareLedger.read(from: (ledger as NSString).deletingLastPathComponent).lines
             #expect(Set(lines.keys) == ["feed.xml", "feed.json"], "round \(round)")
             #expect(lines.values.allSatisfy { $0.shared > 0 }, "round \(round)")
-            try SpareLedger(lines: lines).write(to: (ledger as NSString).deletingLastPathComponent)
         }
+
+        // A build that writes no spare (nothing changed) leaves the ledger as it is.
+        let before = FileStamp.of(ledger)
+        #expect(before != nil)
+        _ = try await cache.build(site)
+        #expect(FileStamp.of(ledger) == before)
 
         // The build trusts a spare its ledger vouches for: one changed by hand with its stamp
         // put back (which nothing but a test does) keeps its changed first byte.
-        let line = try #require(SpareLedger.take(from: (ledger as NSString).deletingLastPathComponent).lines["feed.xml"])
+        let line = try #require(SpareLedger.read(from: (ledger as NSString).deletingLastPathComponent).lines["feed.xml"])
         try SpareLedger(lines: ["feed.xml": line]).write(to: (ledger as NSString).deletingLastPathComponent)
         let descriptor = open(spareFeed, O_WRONLY)
         #expect(descriptor >= 0 && pwrite(descriptor, "!", 1, 0) == 1)

@@ -77,10 +77,6 @@ struct BinaryReader {
     /// The file of the entry being read (see `BinaryWriter.path`).
     let path: String?
 
-    init(_ bytes: [UInt8], from start: Int = 0) {
-        self.init(CacheBytes(bytes), range: min(start, bytes.count)..<bytes.count, path: nil)
-    }
-
     /// A reader for `range` of `source` only.
     init(_ source: CacheBytes, range: Range<Int>, path: String?) {
         self.source = source

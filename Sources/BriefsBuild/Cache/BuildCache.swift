@@ -138,8 +138,7 @@ public final class BuildCache: @unchecked Sendable {
     /// damaged ends the reading: what came before it is used, and the next save starts afresh.
     public static func load(from url: URL) -> BuildCache {
         let cache = BuildCache(keepsFeedText: false)
-        var info = stat()
-        guard stat(url.path, &info) == 0, let bytes = CacheBytes(mapping: url.path), bytes.buffer.starts(with: magic) else {
+        guard let bytes = CacheBytes(mapping: url.path), let mapped = bytes.fileStamp, bytes.buffer.starts(with: magic) else {
             return cache
         }
         var reader = BinaryReader(bytes, range: magic.count..<bytes.count, path: nil)
@@ -201,7 +200,7 @@ public final class BuildCache: @unchecked Sendable {
             cache.entries[path] = entry
             liveBytes += Self.liveSize(path: path, entryBytes: block.count)
         }
-        cache.file = JournalFile(path: url.path, inode: UInt64(info.st_ino), length: length, segments: segments,
+        cache.file = JournalFile(path: url.path, inode: mapped.inode, length: length, segments: segments,
                                  liveBytes: liveBytes)
         return cache
     }

@@ -33,6 +33,9 @@ final class CacheBytes: @unchecked Sendable {
 
     var count: Int { buffer.count }
 
+    /// The mapped file's size, time and inode when it was mapped; `nil` for a copy.
+    var fileStamp: FileStamp? { mapping?.stamp }
+
     func slice(_ range: Range<Int>) -> CacheSlice { CacheSlice(bytes: self, range: range) }
 
     deinit { allocated?.deallocate() }

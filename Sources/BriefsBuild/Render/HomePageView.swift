@@ -78,22 +78,25 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     private let lock = NSLock()
     private var storage: Storage
 
-    init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: String = "") {
-        self.isDraft = isDraft
-        self.html = html
-        storage = .decoded(Details(url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary,
-                                   lang: lang, seriesLine: seriesLine, headingLevel: headingLevel, draftLabel: draftLabel))
+    convenience init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: String = "") {
+        self.init(html: html, isDraft: isDraft, storage: .decoded(Details(
+            url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary, lang: lang,
+            seriesLine: seriesLine, headingLevel: headingLevel, draftLabel: draftLabel)))
     }
 
     /// An entry from the build cache, its details still encoded.
-    init(html: String, isDraft: Bool, encodedDetails: CacheSlice, path: String?) {
+    convenience init(html: String, isDraft: Bool, encodedDetails: CacheSlice, path: String?) {
+        self.init(html: html, isDraft: isDraft, storage: .encoded(encodedDetails, path: path))
+    }
+
+    private init(html: String, isDraft: Bool, storage: Storage) {
         self.html = html
         self.isDraft = isDraft
-        storage = .encoded(encodedDetails, path: path)
+        self.storage = storage
     }
 
     /// The details, decoded on first use. The cache checked their structure when it read the
-    /// entry; should they still not decode, the entry shows its address and nothing else.
+    /// entry; should they still not decode, the entry shows empty details.
     var details: Details {
         lock.withLock {
             switch storage {
@@ -131,10 +134,7 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
 
     /// The same entry with its rendered HTML.
     func with(html: String) -> BriefSummaryView {
-        let details = details
-        return BriefSummaryView(url: details.url, title: details.title, subtitle: details.subtitle, authors: details.authors,
-                                date: details.date, summary: details.summary, lang: details.lang, seriesLine: details.seriesLine,
-                                isDraft: isDraft, headingLevel: details.headingLevel, draftLabel: details.draftLabel, html: html)
+        BriefSummaryView(html: html, isDraft: isDraft, storage: .decoded(details))
     }
 
     func value(forKey key: String) -> TemplateValue? {

@@ -46,8 +46,10 @@ final class OutputTransaction: @unchecked Sendable {
     /// The lock on `spares` this build holds (another build of the same site at the same time
     /// writes its feeds under temporary names instead).
     private var spareLock: Int32 = -1
-    /// What the spares held when this build began (taken out of `spares`; written back at commit).
+    /// What the spares held when this build began (`SpareLedger`).
     private var ledger = SpareLedger()
+    /// The names of the spares this build writes into (from their first byte on).
+    private var touchedSpares: Set<String> = []
     /// Spares this build wrote into, by path: their name, the stamp of the published file they
     /// replace and how many first bytes they share with it.
     private var spareWrites: [String: (name: String, replaced: FileStamp?, shared: Int)] = [:]
@@ -114,7 +116,7 @@ final class OutputTransaction: @unchecked Sendable {
         if mode == .inPlace, let spares, let (folder, lock) = Self.spareFolder(spares.standardizedFileURL.path, besides: path) {
             self.spares = folder
             spareLock = lock
-            ledger = SpareLedger.take(from: folder)
+            ledger = SpareLedger.read(from: folder)
         } else {
             self.spares = nil
         }
@@ -217,7 +219,9 @@ final class OutputTransaction: @unchecked Sendable {
             var inPlace = 0
             if stat(spare, &spareInfo) == 0 {
                 // Never the published file itself (a hard link, or a swap that half happened).
-                if stat(final, &finalInfo) == 0, spareInfo.st_ino == finalInfo.st_ino {
+                let publishedInode = baseline.map { $0.stamp.inode }
+                    ?? (stat(final, &finalInfo) == 0 ? UInt64(finalInfo.st_ino) : nil)
+                if UInt64(spareInfo.st_ino) == publishedInode {
                     unlink(spare)
                 } else {
                     inPlace = ledger.shared(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
@@ -225,7 +229,7 @@ final class OutputTransaction: @unchecked Sendable {
             }
             lock.withLock { _ = spareFiles.insert(spare) }
             return try StreamedFile(path: path, destination: spare, final: final, baseline: baseline, overwrites: true,
-                                    inPlace: inPlace)
+                                    inPlace: inPlace, willWrite: { [weak self] in self?.spareWillChange(path) })
         }
         let destination = mode == .fresh ? final : try temporaryPath(for: final)
         return try StreamedFile(path: path, destination: destination, final: final, baseline: mode == .inPlace ? baseline : nil)
@@ -253,13 +257,7 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     func finish(_ file: StreamedFile) throws {
-        let closed: String?
-        do {
-            closed = try file.close()
-        } catch {
-            noteSpareWrite(file)
-            throw error
-        }
+        let closed = try file.close()
         noteSpareWrite(file)
         guard let fingerprint = closed else {
             // Byte for byte the file that is there: nothing was written.
@@ -369,19 +367,28 @@ final class OutputTransaction: @unchecked Sendable {
         }
     }
 
+    /// The spare `name` is about to be written into: what the ledger says of the spares no
+    /// longer holds once the first of them changes.
+    private func spareWillChange(_ name: String) {
+        lock.withLock {
+            if touchedSpares.isEmpty, let spares { SpareLedger.remove(from: spares) }
+            touchedSpares.insert(name)
+        }
+    }
+
     private func noteSpareWrite(_ file: StreamedFile) {
         guard file.touchedDestination, isSpare(file.destination) else { return }
         lock.withLock { spareWrites[file.destination] = (file.path, file.baselineStamp, file.sharedWithBaseline) }
     }
 
-    /// Writes what the spares hold now (`SpareLedger`): the lines of spares this build did not
-    /// touch, and for each spare `exchanged` with its published file, how much of the replaced
-    /// file (now the spare) equals the new one.
+    /// Writes what the spares hold now (`SpareLedger`), when this build wrote into any: the
+    /// lines of spares it did not touch, and for each spare `exchanged` with its published file,
+    /// how much of the replaced file (now the spare) equals the new one.
     private func saveLedger(exchanged: [(spare: String, published: String)]) {
-        guard let spares else { return }
-        let writes = lock.withLock { spareWrites }
+        let (touched, writes) = lock.withLock { (touchedSpares, spareWrites) }
+        guard let spares, !touched.isEmpty else { return }
         var next = ledger
-        for write in writes.values { next.lines[write.name] = nil }
+        for name in touched { next.lines[name] = nil }
         for (spare, published) in exchanged {
             guard let write = writes[spare], let replaced = write.replaced, let now = FileStamp.of(spare), now == replaced,
                   let written = FileStamp.of(published) else { continue }

@@ -9,8 +9,10 @@ import Foundation
 /// beginning, and the next build need not write it again over the spare: after a change to one
 /// brief, only the feed from the first changed entry on is written, not all 20 MB.
 ///
-/// The ledger is read and removed before a build writes any spare, and written again only after
-/// its commit, so a build that fails half way leaves none (and the next build writes everything).
+/// The ledger is removed before a build writes the first byte into any spare, and written again
+/// after its commit (or rollback) without the lines of the spares it wrote into, so a build that
+/// is killed half way leaves none (and the next build writes everything). A build that writes
+/// no spare (nothing changed) leaves it as it is.
 /// Each line also names both files' size, modification time and inode: a file changed or
 /// replaced in between makes its line void.
 struct SpareLedger: Equatable {
@@ -24,12 +26,15 @@ struct SpareLedger: Equatable {
 
     static let fileName = "shared-beginnings"
 
-    /// Reads the ledger of `folder` and removes it (see above). Lines it cannot read are left out.
-    static func take(from folder: String) -> SpareLedger {
-        let path = folder + "/" + fileName
-        guard let bytes = FileSystem.readBytes(path) else { return SpareLedger() }
-        unlink(path)
+    /// The ledger of `folder`; lines it cannot read are left out.
+    static func read(from folder: String) -> SpareLedger {
+        guard let bytes = FileSystem.readBytes(folder + "/" + fileName) else { return SpareLedger() }
         return SpareLedger(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Removes the ledger of `folder` (before a spare in it is written into).
+    static func remove(from folder: String) {
+        unlink(folder + "/" + fileName)
     }
 
     init(lines: [String: Line] = [:]) {

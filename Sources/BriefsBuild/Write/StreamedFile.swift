@@ -35,11 +35,13 @@ final class StreamedFile: @unchecked Sendable {
     /// Whether `destination` is an existing file written over (and cut to size at the end)
     /// rather than a new one.
     private let overwrites: Bool
+    /// Called once, before the first byte goes to `destination`.
+    private let willWrite: (() -> Void)?
 
     /// `inPlace`: how many first bytes of `destination` (an existing file written over) equal
     /// those of `baseline`.
     init(path: String, destination: String, final: String, baseline: MappedFile?, overwrites: Bool = false,
-         inPlace: Int = 0) throws {
+         inPlace: Int = 0, willWrite: (() -> Void)? = nil) throws {
         self.path = path
         self.destination = destination
         self.final = final
@@ -47,6 +49,7 @@ final class StreamedFile: @unchecked Sendable {
         baselineStamp = baseline?.stamp
         self.overwrites = overwrites
         self.inPlace = overwrites && baseline != nil ? inPlace : 0
+        self.willWrite = willWrite
         if baseline == nil { try openDestination() }
     }
 
@@ -160,6 +163,7 @@ final class StreamedFile: @unchecked Sendable {
     }
 
     private func openDestination() throws {
+        willWrite?()
         descriptor = open(destination, O_WRONLY | O_CREAT | (overwrites ? 0 : O_TRUNC) | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("could not create") }
         touchedDestination = true
