@@ -58,9 +58,11 @@ public enum YAMLReader {
 
     /// Parses `yaml`, whose first line is line `firstLine` of the file at `path`.
     public static func read(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
-        // A front matter without errors, aliases or repeated keys (that is, almost every one) is
-        // read straight from libyaml's events; anything else goes the way through Yams, which
-        // words the errors and knows aliases.
+        // Front matter in the plain block style editors write (almost every one) is read from
+        // its bytes; what that reader is not sure of is read from libyaml's events; anything
+        // with errors, aliases or repeated keys goes the way through Yams, which words the
+        // errors and knows aliases.
+        if let node = BlockYAMLReader.read(yaml, path: path, firstLine: firstLine) { return .success(node) }
         if let node = EventReader.read(yaml, path: path, firstLine: firstLine) { return .success(node) }
         return readWithYams(yaml, path: path, firstLine: firstLine)
     }
