@@ -169,11 +169,18 @@ struct TypographyEngine {
         guard let before = scalar(before: index), let after = scalar(at: index + 1) else { return false }
         if isDigit(before) && (after == "%" || after == "\u{2030}") { return true }
         if before == "\u{00A7}" && isDigit(after) { return true }
-        guard before == ".", let word = word(endingBefore: index - 1) else { return false }
-        if isDigit(after) && Self.numberAbbreviations.contains(word) { return true }
+        // After every sentence: the word before the full stop is looked at only when what
+        // follows could make it an abbreviation.
+        guard before == "." else { return false }
+        if isDigit(after) {
+            guard let word = word(endingBefore: index - 1) else { return false }
+            return Self.numberAbbreviations.contains(word)
+        }
         // z. B., d. h., u. a.: a one-letter abbreviation followed by another.
-        return word.unicodeScalars.count == 1 && isLetter(after) && scalar(after: index + 1, skipping: 1) == "."
-            && scalar(after: index + 1, skipping: 2).map(isLetter) != true
+        guard isLetter(after), scalar(after: index + 1, skipping: 1) == ".",
+              scalar(after: index + 1, skipping: 2).map(isLetter) != true,
+              let word = word(endingBefore: index - 1) else { return false }
+        return word.unicodeScalars.count == 1
     }
 
     /// Abbreviations that stand before a number (German and English).

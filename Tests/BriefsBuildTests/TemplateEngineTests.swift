@@ -18,6 +18,7 @@ struct TemplateEngineTests {
         static func convert(_ value: TemplateValue) -> Any {
             switch value {
             case .text(let text): text
+            case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
             case .number(let number): number
             case .bool(let flag): flag
             case .absent: Missing()
@@ -220,7 +221,7 @@ struct TemplateEngineTests {
         let page = PageView(lang: "de", title: "Titel – Site", description: full ? "Kurz <b>" : "", canonicalURL: full ? "https://x.org/briefs/a/" : "",
                             root: "../../", siteTitle: "Forschung & Migration", homeURL: "../../",
                             stylesheetURL: "../../assets/style.css", isDraft: full, t: ["recommendations": "Handlungsimpulse", "cite": "Zitieren"],
-                            headHTML: "<meta name=\"x\" content=\"y\">",
+                            headHTML: Array("<meta name=\"x\" content=\"y\">".utf8),
                             alternates: [AlternateLink(href: "https://x.org/feed.xml", hreflang: nil, type: "application/atom+xml", title: "Atom"),
                                          AlternateLink(href: "https://x.org/en/", hreflang: "en", type: nil, title: nil)])
         return BriefPageView(

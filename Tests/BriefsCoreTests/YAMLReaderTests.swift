@@ -105,6 +105,8 @@ struct YAMLReaderTests {
         "list: [a, [b]]\n", "list: [a, ]\n", "quoted: \"multi\n  line\"\n", "seq:\n  - a\n  b: 1\n",
         "a:\n    b: 1\n  c: 2\n", "bom: \u{FEFF}x\n", "nel: a\u{85}b\n", "key: \"a\" b\n",
         "empty: |\nnext: 1\n",
+        "lang: de\ntitle: abcdefgh\u{7F}ijklmnopq\n", "lang: de\ntitle: abcdefgh\u{01}ijklmnop\n",
+        "lang: de\ntitle: abcdefghijklmn\u{1F}op\n", "lang: de\ntitle: abcdefghijklmnopqrstuvw\u{9F}\n",
     ]
 
     @Test("the block reader leaves the rest to libyaml", arguments: blockGivesUp)

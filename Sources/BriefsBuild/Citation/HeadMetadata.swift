@@ -4,13 +4,13 @@ import Foundation
 /// The machine-readable metadata in a brief page's `<head>`: Highwire Press tags for Google
 /// Scholar and Zotero, Dublin Core, schema.org JSON-LD and Open Graph, all from one record.
 enum HeadMetadata {
-    static func html(for record: CitationRecord, translation: (url: String, language: String)?) -> String {
+    static func html(for record: CitationRecord, translation: (url: String, language: String)?) -> [UInt8] {
         var buffer = TextBuffer(capacity: 8192)
         highwire(record, into: &buffer)
         dublinCore(record, into: &buffer)
         openGraph(record, translation: translation, into: &buffer)
         buffer.append(jsonLD(record))
-        return buffer.text
+        return buffer.bytes
     }
 
     // MARK: - Highwire Press (Google Scholar)

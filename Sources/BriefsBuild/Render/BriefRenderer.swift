@@ -158,7 +158,7 @@ struct BriefRenderer: Sendable {
 
     // MARK: - View pieces
 
-    func pageView(for brief: Brief, description: String?, headHTML: String) -> PageView {
+    func pageView(for brief: Brief, description: String?, headHTML: [UInt8]) -> PageView {
         let strings = theme.strings(for: brief.language.value)
         var alternates = Self.feedLinks(site: site, strings: strings)
         if let translation = translationView(brief) {

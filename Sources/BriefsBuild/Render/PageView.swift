@@ -17,10 +17,10 @@ final class PageView: TemplateObject {
     /// UI strings in the page's language (`{{page.t.recommendations}}`).
     let t: [String: String]
     /// Extra `<head>` markup produced by briefpress itself (already escaped).
-    let headHTML: String
+    let headHTML: [UInt8]
     let alternates: [AlternateLink]
 
-    init(lang: String, title: String, description: String, canonicalURL: String, root: String, siteTitle: String, homeURL: String, stylesheetURL: String, isDraft: Bool, t: [String: String], headHTML: String, alternates: [AlternateLink]) {
+    init(lang: String, title: String, description: String, canonicalURL: String, root: String, siteTitle: String, homeURL: String, stylesheetURL: String, isDraft: Bool, t: [String: String], headHTML: [UInt8], alternates: [AlternateLink]) {
         self.lang = lang
         self.title = title
         self.description = description
@@ -47,7 +47,7 @@ final class PageView: TemplateObject {
         case "stylesheetURL": .text(stylesheetURL)
         case "isDraft": .bool(isDraft)
         case "t": .dictionary(t)
-        case "headHTML": .text(headHTML)
+        case "headHTML": .utf8(headHTML)
         case "alternates": .objects(alternates)
         default: nil
         }

@@ -46,7 +46,7 @@ struct SitePageRenderer: Sendable {
         let page = PageView(
             lang: site.language, title: site.title, description: "", canonicalURL: site.baseURL, root: "",
             siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,
-            t: strings.values, headHTML: "", alternates: BriefRenderer.feedLinks(site: site, strings: strings))
+            t: strings.values, headHTML: [], alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
         return OutputFile(path: "index.html", content: .bytes(Data(theme.renderUTF8(view, template: "home"))))
     }
@@ -67,7 +67,7 @@ struct SitePageRenderer: Sendable {
         let page = PageView(
             lang: site.language, title: strings["notFoundTitle"] + " – " + site.title, description: "",
             canonicalURL: "", root: root, siteTitle: site.title, homeURL: root,
-            stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: "",
+            stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: [],
             alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         return OutputFile(path: "404.html", content: .bytes(Data(theme.renderUTF8(NotFoundPageView(page: page), template: "404"))))
     }

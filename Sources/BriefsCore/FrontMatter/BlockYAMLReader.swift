@@ -145,23 +145,44 @@ private struct Parser {
     /// characters, NEL, the line and paragraph separators, byte order marks, U+FFFE/U+FFFF).
     private func checkCharacters() throws(GiveUp) {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index < count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if (byte < 0x20 && byte != .newline) || byte == 0x7F { throw GiveUp() }
-            } else if index + 1 < count {
-                let next = bytes[index + 1]
-                switch byte {
-                case 0xC2 where next < 0xA0: throw GiveUp()
-                case 0xE2 where next == 0x80 && index + 2 < count && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    throw GiveUp()
-                case 0xEF where index + 2 < count && ((next == 0xBB && bytes[index + 2] == 0xBF) || (next == 0xBF && bytes[index + 2] >= 0xBE)):
-                    throw GiveUp()
-                default: break
+            // Eight bytes at a time while they are ASCII, above 0x1F and not DEL (most of a
+            // front matter); a word with anything else, a line break included, byte by byte.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let control = (word &- ones &* 0x20) & ~word
+                let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F))
+                if (word | control | delete) & highs == 0 {
+                    index += 8
+                    continue
                 }
             }
-            index += 1
+            let stop = min(index + 8, count)
+            while index < stop {
+                try checkCharacter(at: index)
+                index += 1
+            }
+        }
+    }
+
+    private func checkCharacter(at index: Int) throws(GiveUp) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            if (byte < 0x20 && byte != .newline) || byte == 0x7F { throw GiveUp() }
+            return
+        }
+        guard byte == 0xC2 || byte == 0xE2 || byte == 0xEF, index + 1 < bytes.count else { return }
+        let next = bytes[index + 1]
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch byte {
+        case 0xC2 where next < 0xA0: throw GiveUp()
+        case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): throw GiveUp()
+        case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && third >= 0xBE): throw GiveUp()
+        default: break
         }
     }
 

@@ -252,6 +252,8 @@ private struct TemplateRenderer {
     /// swift-mustache's transforms: `uppercased(name)`, `count(list)`, `plusone(number)`, ….
     private static func transform(_ value: TemplateValue, _ name: String) -> TemplateValue? {
         switch value {
+        case .utf8(let bytes):
+            return transform(.text(String(decoding: bytes, as: UTF8.self)), name)
         case .text(let text):
             switch name {
             case "empty": return .bool(text.isEmpty)
@@ -307,6 +309,12 @@ private struct TemplateRenderer {
         switch value {
         case .text(let text):
             if escaped { Self.appendEscaped(text, to: &output) } else { Self.append(text, to: &output) }
+        case .utf8(let bytes):
+            if escaped {
+                bytes.withUnsafeBufferPointer { output.appendEscapedMarkup($0, xml: false) }
+            } else {
+                output.append(contentsOf: bytes)
+            }
         case .number(let number):
             Self.append(String(number), to: &output)
         case .bool(let flag):

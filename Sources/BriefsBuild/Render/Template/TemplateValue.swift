@@ -3,6 +3,9 @@
 enum TemplateValue: Sendable {
     /// Escaped by `{{name}}`, written as is by `{{{name}}}`.
     case text(String)
+    /// Text that is UTF-8 bytes already (markup a renderer built as bytes), written without
+    /// a detour through `String`, which would check every byte again.
+    case utf8([UInt8])
     case number(Int)
     /// `true` shows a section once (without entering a new context), `false` hides it.
     case bool(Bool)
