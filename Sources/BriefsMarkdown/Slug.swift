@@ -13,38 +13,35 @@ public enum Slug {
     /// Like ``make(_:)`` but returns an empty string when nothing is left, so callers
     /// can choose their own fallback (footnotes fall back to their number).
     static func sanitize(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return sanitizeASCII(text) }
-        var result = String.UnicodeScalarView()
-        var pendingSeparator = false
-        for scalar in text.lowercased().unicodeScalars {
-            if isKept(scalar, attachesToLetter: !pendingSeparator && !result.isEmpty) {
-                if pendingSeparator && !result.isEmpty {
-                    result.append("-")
-                }
-                pendingSeparator = false
-                result.append(scalar)
-            } else if isSeparator(scalar) {
-                pendingSeparator = true
-            }
-            // Anything else is punctuation or a symbol: dropped without a separator, so
-            // "Wohnungs(markt)" stays one word.
-        }
-        return String(result)
-    }
-
-    /// The same rules for ASCII text, byte by byte (ids of headings, footnotes and sections).
-    private static func sanitizeASCII(_ text: String) -> String {
+        // ASCII scalars byte by byte; only the others are lower-cased and looked up in the
+        // Unicode tables (as `String.lowercased()` does, one scalar at a time). Lower-casing
+        // the whole heading first cost more than the rest of its slug.
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count)
         var pendingSeparator = false
-        for byte in text.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingSeparator && !result.isEmpty { result.append(UInt8(ascii: "-")) }
-                pendingSeparator = false
-                result.append(lower)
-            } else if lower == 0x20 || (lower >= 0x09 && lower <= 0x0D) || lower == UInt8(ascii: "_") || lower == UInt8(ascii: "-") {
-                pendingSeparator = true
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if pendingSeparator && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                    pendingSeparator = false
+                    result.append(lower)
+                } else if lower == 0x20 || (lower >= 0x09 && lower <= 0x0D) || lower == UInt8(ascii: "_") || lower == UInt8(ascii: "-") {
+                    pendingSeparator = true
+                }
+                continue
+            }
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                if isKept(lower, attachesToLetter: !pendingSeparator && !result.isEmpty) {
+                    if pendingSeparator && !result.isEmpty { result.append(UInt8(ascii: "-")) }
+                    pendingSeparator = false
+                    UTF8.encode(lower) { result.append($0) }
+                } else if isSeparator(lower) {
+                    pendingSeparator = true
+                }
+                // Anything else is punctuation or a symbol: dropped without a separator, so
+                // "Wohnungs(markt)" stays one word.
             }
         }
         return String(decoding: result, as: UTF8.self)

@@ -78,6 +78,17 @@ struct InternalLinkTests {
         #expect(report.diagnostics.first { $0.id == "link.broken" }?.location
                 == SourceLocation(path: "content/briefs/a.md", line: 15, column: 18))
     }
+
+    @Test("link destinations are told apart: fragments, web addresses, site paths, schemes and files", arguments: [
+        ("", FragmentRenderer.Destination.fragment), ("#erstens", .fragment), ("HTTPS://example.org", .remote),
+        ("http://example.org/a", .remote), ("//cdn.example.org/x.js", .remote), ("/absolut", .absolute),
+        ("javascript:alert(1)", .unsafe), ("Mailto:a@b.de", .unsafe), ("ordner/a:b.pdf", .local("ordner/a:b.pdf")),
+        ("bild%20eins.png?x=1#y", .local("bild eins.png")), ("studie.pdf#seite=2", .local("studie.pdf")),
+        ("  daten.csv ", .local("daten.csv")), ("Ärger.pdf", .local("Ärger.pdf")), ("./b.md", .local("./b.md")),
+    ])
+    func classify(destination: String, expected: FragmentRenderer.Destination) {
+        #expect(FragmentRenderer.classify(destination) == expected)
+    }
 }
 
 /// `InternalLinkChecker.resolve` works on bytes; these are the answers of the plain reading it

@@ -16,6 +16,9 @@ struct HeadingTests {
             ("snake_case and kebab-case", "snake-case-and-kebab-case"),
             ("STRASSE Straße", "strasse-straße"),
             ("a\u{0308}rger", "a\u{0308}rger"),
+            ("ÄRGER über İstanbul – 1990–2000", "ärger-über-i\u{0307}stanbul-1990-2000"),
+            ("\u{212A}elvin (ΣΟΦΙΑ)", "kelvin-σοφια"),
+            ("Ärger_\u{0301}Akzent", "ärger-akzent"),
             ("?!…", "section"),
             ("", "section"),
         ]

@@ -150,15 +150,35 @@ struct FragmentRenderer {
 
     /// What kind of address a link or image destination is.
     static func classify(_ destination: String) -> Destination {
+        // Searched on bytes: every character looked for is ASCII, and walking addresses by
+        // `Character` (with a lowercased copy) cost more than rendering the link.
         let trimmed = destination.trimmingSpaces()
-        let lower = trimmed.lowercased()
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .fragment }
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") { return .remote }
-        if trimmed.hasPrefix("/") { return .absolute }
+        let utf8 = trimmed.utf8
+        if utf8.isEmpty || utf8.first == UInt8(ascii: "#") { return .fragment }
+        if hasPrefixIgnoringCase(utf8, "http://") || hasPrefixIgnoringCase(utf8, "https://") || trimmed.hasPrefix("//") {
+            return .remote
+        }
+        if utf8.first == UInt8(ascii: "/") { return .absolute }
         // Anything with a scheme before the first slash (javascript:, data:, mailto:) is no file.
-        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].utf8.contains(UInt8(ascii: "/")) { return .unsafe }
-        let path = String(trimmed.prefix { $0 != "#" && $0 != "?" })
+        if let colon = utf8.firstIndex(of: UInt8(ascii: ":")), !utf8[..<colon].contains(UInt8(ascii: "/")) { return .unsafe }
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? utf8.endIndex
+        let path = String(trimmed[..<end])
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return .local(path) }
         return .local(path.removingPercentEncoding ?? path)
+    }
+
+    /// Whether `utf8` starts with the lowercase ASCII `prefix`, in any case.
+    private static func hasPrefixIgnoringCase(_ utf8: String.UTF8View, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { expected in
+            var index = utf8.startIndex
+            for byte in expected {
+                guard index < utf8.endIndex else { return false }
+                let actual = utf8[index]
+                guard actual == byte || (actual >= 0x41 && actual <= 0x5A && actual | 0x20 == byte) else { return false }
+                index = utf8.index(after: index)
+            }
+            return true
+        }
     }
 
     /// Looks at a file next to the brief and remembers what was there.
@@ -173,7 +193,7 @@ struct FragmentRenderer {
         guard kind == .link else { return destination }
         var path = destination
         var fragment = ""
-        if let hash = destination.firstIndex(of: "#") {
+        if let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) {
             path = String(destination[..<hash])
             fragment = String(destination[hash...])
         }

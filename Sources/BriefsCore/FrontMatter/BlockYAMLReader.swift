@@ -122,6 +122,14 @@ private struct Parser {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
+    /// A plain scalar written on one line, `bytes[range]`: its length (one per lead byte, as
+    /// `YAMLReader.scalar` counts) taken from the bytes already at hand.
+    private func plain(_ range: Range<Int>) -> YAMLScalar {
+        var length = 0
+        for position in range where bytes[position] & 0xC0 != 0x80 { length += 1 }
+        return YAMLScalar(text: text(range), style: .plain, location: location(range.lowerBound), length: length)
+    }
+
     private mutating func spend() throws(GiveUp) {
         budget -= 1
         guard budget >= 0 else { throw GiveUp() }
@@ -222,7 +230,7 @@ private struct Parser {
         }
         var last = textEnd
         while last > index, bytes[last - 1] == .space { last -= 1 }
-        let scalar = YAMLReader.scalar(text: text(index..<last), style: .plain, location: location(index))
+        let scalar = plain(index..<last)
         advance()
         // A more indented line after a plain value continues it (libyaml folds the lines).
         if let next = nextNonBlankIndent(), next > parent { throw GiveUp() }
@@ -250,10 +258,9 @@ private struct Parser {
         var colon = firstColon
         while true {
             guard colon - keyStart <= 1024, bytes[colon - 1] != .space else { throw GiveUp() }
-            let keyText = text(keyStart..<colon)
+            let key = plain(keyStart..<colon)
             // Repeated keys are an error libyaml's way words.
-            guard !pairs.contains(where: { $0.key.text == keyText }) else { throw GiveUp() }
-            let key = YAMLReader.scalar(text: keyText, style: .plain, location: self.location(keyStart))
+            guard !pairs.contains(where: { $0.key.text == key.text }) else { throw GiveUp() }
             let valueStart = spaces(at: colon + 1)
             let value: YAMLNode
             if valueStart < end, bytes[valueStart] != .hash {
@@ -399,7 +406,7 @@ private struct Parser {
                 var last = position
                 while last > first, bytes[last - 1] == .space { last -= 1 }
                 guard last > first else { throw GiveUp() }
-                items.append(.scalar(YAMLReader.scalar(text: text(first..<last), style: .plain, location: self.location(first))))
+                items.append(.scalar(plain(first..<last)))
             }
             position = spaces(at: position)
             guard position < end else { throw GiveUp() }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A brief file cut into its YAML front matter and its Markdown body, with the line numbers
 /// needed to map positions in either part back to the file.
 public struct FrontMatterSplit: Sendable, Equatable {
@@ -37,25 +39,39 @@ public struct FrontMatterSplit: Sendable, Equatable {
                                        length: isFence(current.line) ? 3 : 1))
         }
         let first = lineNumber
-        var closingStart = yamlStart
-        var closingNumber = lineNumber + 1
-        while true {
-            let candidate = line(from: closingStart)
-            if isFence(candidate.line) || candidate.line.isMarker("...") {
-                // The YAML ends before the `\n` that ends the line above the closing one.
-                let yamlEnd = closingStart == yamlStart ? yamlStart : utf8.index(before: closingStart)
-                let body = candidate.next.map { String(text[$0...]) } ?? ""
-                return .success(FrontMatterSplit(
-                    yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: first + 1, body: body,
-                    bodyFirstLine: closingNumber + 1))
+        // The closing line is looked for on the bytes: a brief's front matter has a hundred
+        // lines and more, and `Substring`s of each cost more than the search.
+        let yamlOffset = utf8.distance(from: utf8.startIndex, to: yamlStart)
+        var contiguous = text
+        let closing: (start: Int, next: Int?, lines: Int)? = contiguous.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var lineStart = yamlOffset
+            var lines = 0
+            while true {
+                let end = lineStart < bytes.count
+                    ? memchr(base + lineStart, 0x0A, bytes.count - lineStart).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                    : bytes.count
+                var trimmed = end
+                while trimmed > lineStart, bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 { trimmed -= 1 }
+                if trimmed - lineStart == 3, bytes[lineStart] == bytes[lineStart + 1], bytes[lineStart] == bytes[lineStart + 2],
+                   bytes[lineStart] == UInt8(ascii: "-") || bytes[lineStart] == UInt8(ascii: ".") {
+                    return (lineStart, end < bytes.count ? end + 1 : nil, lines)
+                }
+                guard end < bytes.count else { return nil }
+                lineStart = end + 1
+                lines += 1
             }
-            guard let next = candidate.next else {
-                return .failure(Diagnostic(FrontMatterProblem.missingEnd,
-                                           at: SourceLocation(path: path, line: first, column: 1), length: 3))
-            }
-            closingStart = next
-            closingNumber += 1
         }
+        guard let closing else {
+            return .failure(Diagnostic(FrontMatterProblem.missingEnd,
+                                       at: SourceLocation(path: path, line: first, column: 1), length: 3))
+        }
+        // The YAML ends before the `\n` that ends the line above the closing one.
+        let yamlEnd = closing.start == yamlOffset ? yamlStart : utf8.index(utf8.startIndex, offsetBy: closing.start - 1)
+        let body = closing.next.map { String(text[utf8.index(utf8.startIndex, offsetBy: $0)...]) } ?? ""
+        return .success(FrontMatterSplit(
+            yaml: String(text[yamlStart..<yamlEnd]), yamlFirstLine: first + 1, body: body,
+            bodyFirstLine: first + 1 + closing.lines + 1))
     }
 
     private static func isFence(_ line: Substring) -> Bool { line.isMarker("---") }
