@@ -122,42 +122,59 @@ private struct JSONWriter {
 
     mutating func write(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        // A feed's full text has a quote or a line break every few dozen bytes.
-        bytes.makeRoom(forEscaping: utf8.count)
-        var runStart = 0
-        var chunk = 0
-        while chunk < utf8.count {
-            chunk = htmlSafe ? utf8.skippingPlainWords(from: chunk, ScriptJSONSpecials.self)
-                : utf8.skippingPlainWords(from: chunk, JSONSpecials.self)
-            let end = min(utf8.count, chunk + 8)
-            defer { chunk = end }
-            for index in chunk..<end {
-                let byte = utf8[index]
-                // Letters and every byte of a multi-byte character are above the specials.
-                if byte > 0x5C { continue }
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C
-                        || (htmlSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26)) else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                switch byte {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    bytes.append(contentsOf: #"\u00"#.utf8)
-                    hex.withUTF8Buffer { digits in
-                        bytes.append(digits[Int(byte >> 4)])
-                        bytes.append(digits[Int(byte & 0x0F)])
-                    }
-                }
-            }
+        if htmlSafe {
+            bytes.appendEscaping(utf8, ScriptJSONEscaper.self)
+        } else {
+            bytes.appendEscaping(utf8, JSONEscaper.self)
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         bytes.append(UInt8(ascii: "\""))
     }
+}
+
+/// JSON strings: quotes, backslashes and control characters.
+enum JSONEscaper: ByteEscaper {
+    typealias Specials = JSONSpecials
+    static var longestEscape: Int { 6 }
+    @inline(__always)
+    static func isReplaced(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+    @inline(__always)
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch byte {
+        case 0x22: out.put(#"\""#)
+        case 0x5C: out.put(#"\\"#)
+        case 0x0A: out.put(#"\n"#)
+        case 0x0D: out.put(#"\r"#)
+        case 0x09: out.put(#"\t"#)
+        case 0x08: out.put(#"\b"#)
+        case 0x0C: out.put(#"\f"#)
+        default: unicodeEscape(byte, out)
+        }
+    }
+
+    /// `\u00XX`, six bytes.
+    @inline(__always)
+    static func unicodeEscape(_ byte: UInt8, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+        let hex: StaticString = "0123456789abcdef"
+        return hex.withUTF8Buffer { digits in
+            out[0] = 0x5C
+            out[1] = UInt8(ascii: "u")
+            out[2] = UInt8(ascii: "0")
+            out[3] = UInt8(ascii: "0")
+            out[4] = digits[Int(byte >> 4)]
+            out[5] = digits[Int(byte & 0x0F)]
+            return 6
+        }
+    }
+}
+
+/// JSON strings inside a `<script>` element: also `< > &`, as `\u003c` and so on.
+enum ScriptJSONEscaper: ByteEscaper {
+    typealias Specials = ScriptJSONSpecials
+    static var longestEscape: Int { 6 }
+    @inline(__always)
+    static func isReplaced(_ byte: UInt8) -> Bool {
+        JSONEscaper.isReplaced(byte) || byte == 0x3C || byte == 0x3E || byte == 0x26
+    }
+    @inline(__always)
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int { JSONEscaper.write(byte, to: out) }
 }

@@ -78,6 +78,53 @@ protocol SpecialBytes {
     static func find(in word: UInt64) -> UInt64
 }
 
+/// An escaper for `Array.appendEscaping`: which bytes of a flagged word it replaces, and with
+/// what. Types, not closures, so that each escaper's loop is compiled with its rules inlined.
+protocol ByteEscaper {
+    associatedtype Specials: SpecialBytes
+    /// The most bytes one input byte becomes.
+    static var longestEscape: Int { get }
+    static func isReplaced(_ byte: UInt8) -> Bool
+    /// Writes the replacement of a byte `isReplaced` chose at `out`; returns its length.
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int
+}
+
+/// HTML text and attributes, as swift-mustache escapes them.
+enum MarkupEscaper: ByteEscaper {
+    typealias Specials = MarkupSpecials
+    static var longestEscape: Int { 6 }
+    @inline(__always)
+    static func isReplaced(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
+    }
+    @inline(__always)
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        switch byte {
+        case UInt8(ascii: "&"): out.put("&amp;")
+        case UInt8(ascii: "<"): out.put("&lt;")
+        case UInt8(ascii: ">"): out.put("&gt;")
+        case UInt8(ascii: "\""): out.put("&quot;")
+        case UInt8(ascii: "'"): out.put("&#39;")
+        default: 0
+        }
+    }
+}
+
+/// XML text: markup's escapes, and the control characters XML 1.0 does not allow left out.
+enum XMLEscaper: ByteEscaper {
+    typealias Specials = MarkupSpecials
+    static var longestEscape: Int { 6 }
+    @inline(__always)
+    static func isReplaced(_ byte: UInt8) -> Bool {
+        MarkupEscaper.isReplaced(byte) || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+    }
+    @inline(__always)
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        MarkupEscaper.write(byte, to: out)
+    }
+}
+
 /// `& < > " '` and control characters: HTML and XML text and attributes.
 enum MarkupSpecials: SpecialBytes {
     @inline(__always)
@@ -109,55 +156,60 @@ extension UnsafeBufferPointer<UInt8> {
     func word(at index: Int) -> UInt64 {
         UnsafeRawPointer(baseAddress.unsafelyUnwrapped + index).loadUnaligned(as: UInt64.self)
     }
-
-    /// `start` moved on by eight bytes at a time while those hold none of `Specials`: where an
-    /// escaper must look byte by byte again (or where fewer than eight bytes are left).
-    @inline(__always)
-    func skippingPlainWords<Specials: SpecialBytes>(from start: Int, _: Specials.Type) -> Int {
-        var index = start
-        while index + 8 <= count, Specials.find(in: word(at: index)) == 0 { index += 8 }
-        return index
-    }
 }
 
 extension Array where Element == UInt8 {
     /// `utf8` with `& < > " '` escaped (as HTML, XML and swift-mustache write them). With `xml`,
     /// the control characters XML 1.0 does not allow are left out.
     mutating func appendEscapedMarkup(_ utf8: UnsafeBufferPointer<UInt8>, xml: Bool) {
-        makeRoom(forEscaping: utf8.count)
-        var runStart = 0
-        var chunk = 0
-        while chunk < utf8.count {
-            chunk = utf8.skippingPlainWords(from: chunk, MarkupSpecials.self)
-            let end = Swift.min(utf8.count, chunk + 8)
-            for index in chunk..<end {
-                let byte = utf8[index]
-                // Letters and every byte of a multi-byte character are above the specials.
-                if byte > UInt8(ascii: ">") { continue }
-                let replacement: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x00..<0x20 where xml && byte != 0x09 && byte != 0x0A && byte != 0x0D: replacement = ""
-                default: continue
-                }
-                append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                replacement.withUTF8Buffer { append(contentsOf: $0) }
-                runStart = index + 1
-            }
-            chunk = end
-        }
-        append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        if xml { appendEscaping(utf8, XMLEscaper.self) } else { appendEscaping(utf8, MarkupEscaper.self) }
     }
 
-    /// Room for `count` bytes of text about to be appended with escapes (an eighth more), made
-    /// up front instead of growing piecemeal while escaping. Doubling at least: `reserveCapacity`
-    /// alone grows to exactly what is asked, and many small strings would each copy the buffer.
-    mutating func makeRoom(forEscaping count: Int) {
-        let needed = self.count + count + count / 8 + 16
-        if capacity < needed { reserveCapacity(Swift.max(needed, capacity * 2)) }
+    /// Appends `utf8` with the bytes `Escaper` replaces. The text is written into scratch
+    /// memory first, eight plain bytes at a time, and appended once: appending each run
+    /// between two escapes cost about ninety instructions a run, and markup has a run every
+    /// few bytes.
+    mutating func appendEscaping<Escaper: ByteEscaper>(_ utf8: UnsafeBufferPointer<UInt8>, _: Escaper.Type) {
+        guard let source = utf8.baseAddress, !utf8.isEmpty else { return }
+        let count = utf8.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * Escaper.longestEscape) { scratch in
+            guard let out = scratch.baseAddress else { return }
+            var written = 0
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    if Escaper.Specials.find(in: word) == 0 {
+                        UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                        written += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let end = Swift.min(count, index + 8)
+                while index < end {
+                    let byte = source[index]
+                    if Escaper.isReplaced(byte) {
+                        written += Escaper.write(byte, to: out + written)
+                    } else {
+                        out[written] = byte
+                        written += 1
+                    }
+                    index += 1
+                }
+            }
+            append(contentsOf: UnsafeBufferPointer(start: out, count: written))
+        }
+    }
+}
+
+extension UnsafeMutablePointer<UInt8> {
+    /// Writes `text` here and returns its length.
+    @inline(__always)
+    func put(_ text: StaticString) -> Int {
+        text.withUTF8Buffer { bytes in
+            for (offset, byte) in bytes.enumerated() { self[offset] = byte }
+            return bytes.count
+        }
     }
 }
