@@ -71,6 +71,10 @@ struct IdentifierTests {
         #expect(!Slugify.isValid("wohnen_im_alter"))
         #expect(!Slugify.isValid("-x"))
         #expect(Slugify.fileName("Wohnen im Älter!") == "wohnen-im-aelter")
+        #expect(Slugify.firstWord("Wohnen im Älter!") == "wohnen")
+        #expect(Slugify.firstWord("„Café“ heute") == "cafe")
+        #expect(Slugify.firstWord("Äpfel, Birnen") == "aepfel")
+        #expect(Slugify.firstWord("!!!").isEmpty)
     }
 
     @Test("Did-you-mean finds typos but not unrelated words")

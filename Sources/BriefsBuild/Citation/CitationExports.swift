@@ -43,7 +43,8 @@ enum CitationExports {
     /// `zekovic2025integrationschampions`: family name, year, first title word, ASCII only.
     static func citationKey(_ record: CitationRecord) -> String {
         let family = Slugify.fileName(record.authors.first?.family ?? "brief").replacingOccurrences(of: "-", with: "")
-        let word = Slugify.fileName(record.title).split(separator: "-").first.map(String.init) ?? record.slug
+        let word = Slugify.firstWord(record.title)
+        guard !word.isEmpty else { return "\(family)\(record.date.year)\(record.slug)" }
         return "\(family)\(record.date.year)\(word)"
     }
 

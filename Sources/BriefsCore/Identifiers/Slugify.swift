@@ -10,6 +10,16 @@ public enum Slugify {
 
     /// A valid file name close to `text`, for suggestions ("Wohnen im Alter" → `wohnen-im-alter`).
     public static func fileName(_ text: String) -> String {
+        fileName(text, firstWordOnly: false)
+    }
+
+    /// The first word of ``fileName(_:)`` (`"Wohnen im Alter"` → `wohnen`), without folding
+    /// the rest of the text.
+    public static func firstWord(_ text: String) -> String {
+        fileName(text, firstWordOnly: true)
+    }
+
+    private static func fileName(_ text: String, firstWordOnly: Bool) -> String {
         let replacements: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"]
         var result = ""
         for character in text {
@@ -19,6 +29,7 @@ public enum Slugify {
                 if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
                     result.unicodeScalars.append(Unicode.Scalar(lower))
                 } else if !result.isEmpty, result.last != "-" {
+                    if firstWordOnly { return result }
                     result += "-"
                 }
                 continue
@@ -32,6 +43,7 @@ public enum Slugify {
                 if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                     result.unicodeScalars.append(scalar)
                 } else if !result.isEmpty, result.last != "-" {
+                    if firstWordOnly { return result }
                     result += "-"
                 }
             }
