@@ -57,6 +57,13 @@ struct EscapingTests {
         return result + "\""
     }
 
+    @Test("BibTeX escapes its own special characters and keeps UTF-8")
+    func bibTeX() {
+        var buffer = TextBuffer()
+        buffer.appendBibEscaped("a\\b{c}%&$#_~^ äß")
+        #expect(buffer.text == "a\\textbackslash{}b\\{c\\}\\%\\&\\$\\#\\_\\textasciitilde{}\\textasciicircum{} äß")
+    }
+
     @Test("HTML and XML escaping match the plain rules")
     func html() {
         for text in Self.texts() {

@@ -6,9 +6,9 @@ enum CitationExports {
     static func files(for record: CitationRecord) -> [OutputFile] {
         let folder = "briefs/\(record.slug)/\(record.slug)"
         return [
-            OutputFile(path: folder + ".bib", text: bibTeX(record)),
-            OutputFile(path: folder + ".ris", text: ris(record)),
-            OutputFile(path: folder + ".json", text: cslJSON(record)),
+            OutputFile(path: folder + ".bib", content: .bytes(Data(bibTeX(record)))),
+            OutputFile(path: folder + ".ris", content: .bytes(Data(ris(record)))),
+            OutputFile(path: folder + ".json", content: .bytes(Data(cslJSON(record)))),
         ]
     }
 
@@ -16,59 +16,96 @@ enum CitationExports {
 
     /// `@techreport`, which BibTeX and BibLaTeX both know; `type` prints the genre instead of
     /// "Technical Report". UTF-8 is kept; only BibTeX's own special characters are escaped.
-    static func bibTeX(_ record: CitationRecord) -> String {
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        var fields: [(String, String)] = [
-            ("author", "{" + record.authors.map { bibEscape($0.inverted) }.joined(separator: " and ") + "}"),
-            ("title", "{{" + bibEscape(record.fullTitle) + "}}"),
-            ("institution", "{" + bibEscape(record.institution) + "}"),
-            ("type", "{" + bibEscape(record.reportType) + "}"),
-        ]
-        if let number = record.number { fields.append(("number", "{\(number)}")) }
-        if let place = record.place { fields.append(("address", "{" + bibEscape(place) + "}")) }
-        fields.append(("year", "{\(record.date.year)}"))
-        if let month = record.date.month { fields.append(("month", months[month - 1])) }
-        if let doi = record.doi { fields.append(("doi", "{" + bibEscape(doi) + "}")) }
-        fields.append(("url", "{" + record.pageURL + "}"))
-        fields.append(("language", "{" + babelName(record.primaryLanguage) + "}"))
-        if !record.keywords.isEmpty {
-            fields.append(("keywords", "{" + bibEscape(record.keywords.joined(separator: ", ")) + "}"))
+    /// Built as bytes: as `String`s joined from pieces, these few hundred bytes cost as much as
+    /// rendering a page's section.
+    static func bibTeX(_ record: CitationRecord) -> [UInt8] {
+        let months: [StaticString] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        var out = TextBuffer(capacity: 1024)
+        out.append("@techreport{")
+        out.append(citationKey(record))
+        out.append(",")
+        /// `  name        = `: names padded to the longest, `institution`, which every entry has.
+        func field(_ name: StaticString) {
+            out.append("\n  ")
+            out.append(name)
+            out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 11 - name.utf8CodeUnitCount))
+            out.append(" = ")
         }
-        if let license = record.license { fields.append(("copyright", "{" + bibEscape(license.name) + "}")) }
-        let width = fields.map(\.0.count).max() ?? 0
-        let body = fields.map { "  " + $0.0 + String(repeating: " ", count: width - $0.0.count) + " = " + $0.1 }
-        return "@techreport{\(citationKey(record)),\n" + body.joined(separator: ",\n") + "\n}\n"
+        /// `{value}` with BibTeX's special characters escaped.
+        func braced(_ value: String) {
+            out.append("{")
+            out.appendBibEscaped(value)
+            out.append("}")
+        }
+        field("author")
+        out.append("{")
+        for (index, author) in record.authors.enumerated() {
+            if index > 0 { out.append(" and ") }
+            out.appendBibEscaped(author.inverted)
+        }
+        out.append("},")
+        field("title")
+        out.append("{")
+        braced(record.fullTitle)
+        out.append("},")
+        field("institution")
+        braced(record.institution)
+        out.append(",")
+        field("type")
+        braced(record.reportType)
+        if let number = record.number {
+            out.append(",")
+            field("number")
+            out.append("{\(number)}")
+        }
+        if let place = record.place {
+            out.append(",")
+            field("address")
+            braced(place)
+        }
+        out.append(",")
+        field("year")
+        out.append("{\(record.date.year)}")
+        if let month = record.date.month {
+            out.append(",")
+            field("month")
+            out.append(months[month - 1])
+        }
+        if let doi = record.doi {
+            out.append(",")
+            field("doi")
+            braced(doi)
+        }
+        out.append(",")
+        field("url")
+        out.append("{")
+        out.append(record.pageURL)
+        out.append("},")
+        field("language")
+        out.append("{")
+        out.append(babelName(record.primaryLanguage))
+        out.append("}")
+        if !record.keywords.isEmpty {
+            out.append(",")
+            field("keywords")
+            braced(record.keywords.joined(separator: ", "))
+        }
+        if let license = record.license {
+            out.append(",")
+            field("copyright")
+            braced(license.name)
+        }
+        out.append("\n}\n")
+        return out.bytes
     }
 
     /// `zekovic2025integrationschampions`: family name, year, first title word, ASCII only.
     static func citationKey(_ record: CitationRecord) -> String {
-        let family = Slugify.fileName(record.authors.first?.family ?? "brief").replacingOccurrences(of: "-", with: "")
+        let family = String(decoding: Slugify.fileName(record.authors.first?.family ?? "brief").utf8.filter { $0 != UInt8(ascii: "-") },
+                            as: UTF8.self)
         let word = Slugify.firstWord(record.title)
         guard !word.isEmpty else { return "\(family)\(record.date.year)\(record.slug)" }
         return "\(family)\(record.date.year)\(word)"
-    }
-
-    static func bibEscape(_ text: String) -> String {
-        // Most values have none of BibTeX's special characters.
-        let special = text.utf8.contains { byte in
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-                 UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "^"): true
-            default: false
-            }
-        }
-        guard special else { return text }
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\textbackslash{}"
-            case "{", "}", "%", "&", "$", "#", "_": result += "\\\(character)"
-            case "~": result += "\\textasciitilde{}"
-            case "^": result += "\\textasciicircum{}"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     static func babelName(_ language: String) -> String {
@@ -78,30 +115,37 @@ enum CitationExports {
     // MARK: - RIS
 
     /// RIS as Zotero reads reports: `TY  - RPRT` first, `ER  - ` last, one `AU` per author, CRLF.
-    static func ris(_ record: CitationRecord) -> String {
-        var lines = ["TY  - RPRT"]
-        for author in record.authors { lines.append("AU  - " + author.inverted) }
-        lines.append("TI  - " + record.fullTitle)
-        if let series = record.series { lines.append("T2  - " + series) }
-        lines.append("M3  - " + record.reportType)
-        if let number = record.number { lines.append("SN  - \(number)") }
-        lines.append("PB  - " + record.institution)
-        if let place = record.place { lines.append("CY  - " + place) }
-        lines.append("PY  - \(record.date.year)")
-        lines.append("DA  - " + risDate(record.date))
-        if let doi = record.doi { lines.append("DO  - " + doi) }
-        lines.append("UR  - " + record.pageURL)
-        if let pdf = record.pdfURL { lines.append("L1  - " + pdf) }
-        lines.append("LA  - " + record.language)
-        for keyword in record.keywords { lines.append("KW  - " + keyword) }
-        if let abstract = record.abstract { lines.append("AB  - " + abstract) }
-        if let license = record.license { lines.append("C1  - " + license.url) }
-        lines.append("ER  - ")
-        // A line break inside a value would end the field early.
-        return lines.map { line in
-            line.utf8.contains { $0 == 0x0A || $0 == 0x0D }
-                ? String(decoding: line.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self) : line
-        }.joined(separator: "\r\n") + "\r\n"
+    static func ris(_ record: CitationRecord) -> [UInt8] {
+        var out = TextBuffer(capacity: 1024)
+        /// One `TAG  - value` line; a line break inside a value would end the field early.
+        func line(_ tag: StaticString, _ value: String) {
+            out.append(tag)
+            out.append("  - ")
+            var value = value
+            value.withUTF8 { bytes in
+                for byte in bytes { out.bytes.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+            }
+            out.append("\r\n")
+        }
+        out.append("TY  - RPRT\r\n")
+        for author in record.authors { line("AU", author.inverted) }
+        line("TI", record.fullTitle)
+        if let series = record.series { line("T2", series) }
+        line("M3", record.reportType)
+        if let number = record.number { line("SN", String(number)) }
+        line("PB", record.institution)
+        if let place = record.place { line("CY", place) }
+        line("PY", String(record.date.year))
+        line("DA", risDate(record.date))
+        if let doi = record.doi { line("DO", doi) }
+        line("UR", record.pageURL)
+        if let pdf = record.pdfURL { line("L1", pdf) }
+        line("LA", record.language)
+        for keyword in record.keywords { line("KW", keyword) }
+        if let abstract = record.abstract { line("AB", abstract) }
+        if let license = record.license { line("C1", license.url) }
+        out.append("ER  - \r\n")
+        return out.bytes
     }
 
     /// `YYYY/MM/DD/`, with unknown parts left empty as the RIS spec allows.
@@ -114,7 +158,7 @@ enum CitationExports {
     // MARK: - CSL-JSON
 
     /// An array with one `report` item; `DOI` bare, `issued` as integer date parts.
-    static func cslJSON(_ record: CitationRecord) -> String {
+    static func cslJSON(_ record: CitationRecord) -> [UInt8] {
         func dateParts(_ date: BriefDate) -> JSON {
             .object(["date-parts": .array([.array([date.year, date.month, date.day].compactMap { $0.map(JSON.int) })])])
         }
@@ -139,6 +183,6 @@ enum CitationExports {
             "keyword": record.keywords.isEmpty ? nil : .string(record.keywords.joined(separator: ", ")),
             "available-date": record.updated.map(dateParts),
         ])
-        return JSON.array([item]).text(pretty: true) + "\n"
+        return JSON.array([item]).bytes(pretty: true) + [UInt8(ascii: "\n")]
     }
 }

@@ -2,7 +2,7 @@
 /// entries are dozens of small pieces and one long one (the full text); building them as
 /// `String`s through interpolation cost more than rendering the page.
 struct TextBuffer {
-    private(set) var bytes: [UInt8] = []
+    var bytes: [UInt8] = []
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
@@ -29,6 +29,25 @@ struct TextBuffer {
     /// `appendEscaped(_:xml:)` for text that is UTF-8 bytes already.
     mutating func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, xml: Bool = false) {
         bytes.appendEscapedMarkup(utf8, xml: xml)
+    }
+
+    /// BibTeX's special characters escaped (`\\ { } % & $ # _ ~ ^`); the rest, UTF-8 included, as is.
+    mutating func appendBibEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): append("\\textbackslash{}")
+                case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "$"),
+                     UInt8(ascii: "#"), UInt8(ascii: "_"):
+                    bytes.append(UInt8(ascii: "\\"))
+                    bytes.append(byte)
+                case UInt8(ascii: "~"): append("\\textasciitilde{}")
+                case UInt8(ascii: "^"): append("\\textasciicircum{}")
+                default: bytes.append(byte)
+                }
+            }
+        }
     }
 
     /// `<meta name="…" content="…">` and a line break.
