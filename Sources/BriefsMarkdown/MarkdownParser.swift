@@ -8,7 +8,28 @@ import Synchronization
 /// millisecond per brief), and converting its tree and rendering run in parallel. (Emptying the
 /// extensions' character lists to stop the toggling does not work: cmark also uses them to
 /// find the extension that handles a delimiter, and loops without them.)
-private let cmarkParseLock = Mutex(())
+///
+/// The lock guards one parser, made once and used for every parse: `cmark_parser_finish`
+/// resets it for the next document and keeps its options and extensions. Making a parser and
+/// attaching three extensions for each of a brief's sixteen fragments cost more than parsing
+/// its quotes. (It lives as long as the process.)
+private let cmarkParser = Mutex(ReusableParser.make())
+
+/// A cmark parser behind `cmarkParser`'s lock, which is what makes passing it between threads safe.
+private struct ReusableParser: @unchecked Sendable {
+    let pointer: OpaquePointer?
+
+    static func make() -> ReusableParser {
+        _ = coreExtensionsRegistered
+        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return ReusableParser(pointer: nil) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        return ReusableParser(pointer: parser)
+    }
+}
 
 /// Registers cmark's GFM extensions exactly once; Swift initialises globals lazily and
 /// thread-safely, so concurrent first parses cannot race on cmark's registry.
@@ -19,14 +40,11 @@ private let coreExtensionsRegistered: Bool = {
 
 /// The C boundary: runs libcmark-gfm and copies its tree into ``MarkdownNode`` values.
 ///
-/// Every C object is created and freed inside ``parse(_:)``; no pointer leaves this file.
+/// Every tree is created and freed inside ``parse(_:)``; no pointer leaves this file.
 enum MarkdownParser {
     /// Nodes nested deeper than this become plain text. cmark itself copes with any depth,
     /// but our walks are recursive, and a megabyte of `>` must not overflow the stack.
     static let maximumDepth = 64
-
-    /// The GFM extensions every brief may use.
-    private static let extensionNames = ["table", "strikethrough", "autolink"]
 
     /// Parses CommonMark with GFM tables, strikethrough, autolinks and footnotes.
     ///
@@ -36,7 +54,7 @@ enum MarkdownParser {
         _ = coreExtensionsRegistered
         let source = SourceMap(markdown)
         // Only cmark's own parsing holds the lock; copying its tree into Swift values does not.
-        guard let root = cmarkParseLock.withLock({ _ in parseTree(markdown) }) else {
+        guard let root = cmarkParser.withLock({ parser in parser.pointer.flatMap { parseTree(markdown, with: $0) } }) else {
             return MarkdownNode(kind: .document, line: 1, column: 1)
         }
         defer { cmark_node_free(root) }
@@ -44,15 +62,9 @@ enum MarkdownParser {
         return converter.convert(root)
     }
 
-    /// cmark's tree of `markdown`; the caller frees it.
-    private static func parseTree(_ markdown: String) -> OpaquePointer? {
-        guard let parser = cmark_parser_new(CMARK_OPT_FOOTNOTES) else { return nil }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
-        }
+    /// cmark's tree of `markdown`, parsed by `parser` (which is ready for the next document
+    /// afterwards); the caller frees the tree.
+    private static func parseTree(_ markdown: String, with parser: OpaquePointer) -> OpaquePointer? {
         var text = markdown
         text.withUTF8 { buffer in
             // Feed with an explicit length: a NUL in the text must not end the input early.
@@ -62,7 +74,7 @@ enum MarkdownParser {
                 }
             }
         }
-        // The document is detached from the parser: it outlives `cmark_parser_free`.
+        // The document is detached from the parser, and the parser reset.
         return cmark_parser_finish(parser)
     }
 }

@@ -71,11 +71,15 @@ struct SourceMap {
         var checkpoints = [0]
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             var count = 0
             var chunkStart = 0
             while chunkStart + Self.checkpointStride <= buffer.count {
-                for index in chunkStart..<(chunkStart + Self.checkpointStride) where buffer[index] & 0xC0 != 0x80 {
-                    count += 1
+                // Eight bytes at a time: every byte but a continuation byte (`10xxxxxx`) starts a scalar.
+                for word in stride(from: chunkStart, to: chunkStart + Self.checkpointStride, by: 8) {
+                    let bytes = UnsafeRawPointer(base + word).loadUnaligned(as: UInt64.self)
+                    let continuations = bytes & ~(bytes << 1) & 0x8080_8080_8080_8080
+                    count += 8 - continuations.nonzeroBitCount
                 }
                 checkpoints.append(count)
                 chunkStart += Self.checkpointStride
