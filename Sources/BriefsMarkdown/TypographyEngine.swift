@@ -9,6 +9,9 @@ struct TypographyEngine {
     /// Where each segment ends in `bytes`.
     private let ends: [Int]
     private let mutable: [Bool]
+    /// The segments' texts as given: what comes back where nothing changed, without
+    /// decoding the bytes again.
+    private let texts: [String]
     private let language: TypographyLanguage
     /// The last scalar written, after replacement: „ opens, “ closes.
     private var previousOutput: Unicode.Scalar?
@@ -26,6 +29,7 @@ struct TypographyEngine {
         self.bytes = bytes
         self.ends = ends
         self.mutable = segments.map(\.isMutable)
+        self.texts = segments.map(\.text)
         self.language = language
     }
 
@@ -34,19 +38,19 @@ struct TypographyEngine {
         outputs.reserveCapacity(ends.count)
         var start = 0
         for (segment, end) in ends.enumerated() {
-            if mutable[segment] {
-                outputs.append(typeset(from: start, to: end))
+            if mutable[segment], let changed = typeset(from: start, to: end) {
+                outputs.append(changed)
             } else {
-                outputs.append(String(decoding: bytes[start..<end], as: UTF8.self))
-                if end > start { previousOutput = scalar(before: end) }
+                outputs.append(texts[segment])
+                if !mutable[segment], end > start { previousOutput = scalar(before: end) }
             }
             start = end
         }
         return outputs
     }
 
-    /// One mutable segment, `bytes[start..<end]`.
-    private mutating func typeset(from start: Int, to end: Int) -> String {
+    /// One mutable segment, `bytes[start..<end]`; `nil` when nothing in it changes.
+    private mutating func typeset(from start: Int, to end: Int) -> String? {
         var output: [UInt8] = []
         var copied = start
         var index = start
@@ -83,7 +87,7 @@ struct TypographyEngine {
         if copied == start {
             // Nothing replaced: the text as it was.
             if end > start { previousOutput = scalar(before: end) }
-            return String(decoding: bytes[start..<end], as: UTF8.self)
+            return nil
         }
         output.append(contentsOf: bytes[copied..<end])
         if end > copied { previousOutput = scalar(before: end) }

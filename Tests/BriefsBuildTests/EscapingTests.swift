@@ -86,6 +86,31 @@ struct EscapingTests {
         }
     }
 
+    @Test("object keys are written in JSONSerialization's order: ASCII case folded, then exact")
+    func keyOrder() {
+        let pieces = ["a", "A", "b", "B", "-", "_", "@", "z", "Z", "ä", "1", "DOI", "doi", "URL", "url", "publisher",
+                      "publisher-place", "abcdefgh", "ABCDEFGH", "abcdefghi"]
+        func folded(_ key: String) -> [UInt8] { key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        var random = UInt64(0x1234_5678)
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        for _ in 0..<300 {
+            var keys: [String] = []
+            for _ in 0..<(1 + next(12)) {
+                let key = (0..<(1 + next(3))).map { _ in pieces[next(pieces.count)] }.joined()
+                if !keys.contains(key) { keys.append(key) }
+            }
+            let json = JSON.object(keys.enumerated().map { JSON.Pair(key: $1, value: .int($0)) })
+            let expected = keys.enumerated().sorted { left, right in
+                let a = folded(left.element), b = folded(right.element)
+                return a != b ? a.lexicographicallyPrecedes(b) : left.element < right.element
+            }
+            #expect(json.text() == "{" + expected.map { "\"\($0.element)\":\($0.offset)" }.joined(separator: ",") + "}")
+        }
+    }
+
     @Test("the word tests find every byte they look for, at every position")
     func words() {
         for position in 0..<8 {

@@ -93,10 +93,28 @@ private struct JSONWriter {
     /// `DOI` between `collection-title` and `genre`). Keys are compared byte by byte, folding
     /// ASCII letters: no lower-cased copies.
     static func sorted(_ pairs: [JSON.Pair]) -> [JSON.Pair] {
-        pairs.sorted { left, right in
-            let folded = compareFolded(left.key, right.key)
-            return folded != 0 ? folded < 0 : left.key < right.key
+        guard pairs.count > 1 else { return pairs }
+        // Most keys differ in their first eight bytes: compared as one number (folded, packed
+        // big-endian), and only keys that agree there byte by byte.
+        let prefixes = pairs.map { foldedPrefix($0.key) }
+        let order = pairs.indices.sorted { left, right in
+            if prefixes[left] != prefixes[right] { return prefixes[left] < prefixes[right] }
+            let folded = compareFolded(pairs[left].key, pairs[right].key)
+            return folded != 0 ? folded < 0 : pairs[left].key < pairs[right].key
         }
+        return order.map { pairs[$0] }
+    }
+
+    /// The first eight bytes of `key`, ASCII letters folded, as a number that orders as they
+    /// do (a shorter key is padded with zeros, so it comes first).
+    private static func foldedPrefix(_ key: String) -> UInt64 {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in key.utf8.prefix(8) {
+            value = value << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            count += 1
+        }
+        return count == 0 ? 0 : value << (8 * UInt64(8 - count))
     }
 
     private static func compareFolded(_ left: String, _ right: String) -> Int {
