@@ -110,9 +110,10 @@ private struct JSONWriter {
     private static func foldedPrefix(_ key: String) -> UInt64 {
         var value: UInt64 = 0
         var count = 0
-        for byte in key.utf8.prefix(8) {
+        for byte in key.utf8 {
             value = value << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             count += 1
+            if count == 8 { break }
         }
         return count == 0 ? 0 : value << (8 * UInt64(8 - count))
     }
