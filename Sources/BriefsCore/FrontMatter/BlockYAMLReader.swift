@@ -16,9 +16,9 @@ import Foundation
 enum BlockYAMLReader {
     /// The front matter's value (`.some(nil)` for an empty one), or `nil` to give up.
     static func read(_ yaml: String, path: String, firstLine: Int) -> YAMLNode?? {
-        var yaml = yaml
-        return yaml.withUTF8 { bytes -> YAMLNode?? in
-            var parser = Parser(bytes: bytes, path: path, firstLine: firstLine)
+        var contiguous = yaml
+        return contiguous.withUTF8 { bytes -> YAMLNode?? in
+            var parser = Parser(source: yaml, bytes: bytes, path: path, firstLine: firstLine)
             do {
                 return .some(try parser.document())
             } catch {
@@ -31,6 +31,9 @@ enum BlockYAMLReader {
 private struct GiveUp: Error {}
 
 private struct Parser {
+    /// The text whose UTF-8 `bytes` are: values are cut from it as `Substring`s, which copy
+    /// without checking the UTF-8 again (it was checked when the file was read).
+    let source: String
     let bytes: UnsafeBufferPointer<UInt8>
     let path: String
     let firstLine: Int
@@ -41,7 +44,8 @@ private struct Parser {
     var end = 0
     var number = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int) {
+    init(source: String, bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int) {
+        self.source = source
         self.bytes = bytes
         self.path = path
         self.firstLine = firstLine
@@ -118,8 +122,16 @@ private struct Parser {
         return SourceLocation(path: path, line: number + firstLine, column: column)
     }
 
+    /// `bytes[range]` as part of `source`. Ranges start and end at ASCII bytes (or the end),
+    /// so they fall on scalar boundaries.
+    private func substring(_ range: Range<Int>) -> Substring {
+        let utf8 = source.utf8
+        return source[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    }
+
+    /// Short texts fit in a `String` itself, and decoding them is cheaper than slicing.
     private func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        range.count <= 15 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) : String(substring(range))
     }
 
     /// A plain scalar written on one line, `bytes[range]`: its length (one per lead byte, as
@@ -371,7 +383,8 @@ private struct Parser {
             position += 1
         }
         let style: YAMLScalar.Style = quote == .doubleQuote ? .doubleQuoted : .singleQuoted
-        let text = String(decoding: value, as: UTF8.self)
+        // Without escapes the value is the text between the quotes.
+        let text = run == index + 1 ? text((index + 1)..<(position - 1)) : String(decoding: value, as: UTF8.self)
         return (YAMLReader.scalar(text: text, style: style, location: location(index)), position)
     }
 
@@ -451,7 +464,7 @@ private struct Parser {
             advance()
         }
         guard indent > parent, indent >= 1, widestBlank <= indent else { throw GiveUp() }
-        var value: [UInt8] = Array(repeating: .newline, count: leadingBreaks)
+        var value = String(repeating: "\n", count: leadingBreaks)
         var pendingBreaks = 0
         var lastHadBreak = false
         var firstLine = true
@@ -470,24 +483,23 @@ private struct Parser {
             if !literal, first - start > indent { throw GiveUp() }
             if !firstLine {
                 if literal {
-                    value.append(.newline)
-                    value.append(contentsOf: repeatElement(.newline, count: pendingBreaks))
+                    value.append("\n")
+                    for _ in 0..<pendingBreaks { value.append("\n") }
                 } else if pendingBreaks == 0 {
-                    value.append(.space)
+                    value.append(" ")
                 } else {
-                    value.append(contentsOf: repeatElement(.newline, count: pendingBreaks))
+                    for _ in 0..<pendingBreaks { value.append("\n") }
                 }
             }
             firstLine = false
             pendingBreaks = 0
-            value.append(contentsOf: bytes[(start + indent)..<end])
+            value.append(contentsOf: substring((start + indent)..<end))
             lastHadBreak = end < bytes.count
             advance()
         }
-        if chomping >= 0, lastHadBreak { value.append(.newline) }
-        if chomping == 1 { value.append(contentsOf: repeatElement(.newline, count: pendingBreaks)) }
-        let text = String(decoding: value, as: UTF8.self)
-        return YAMLReader.scalar(text: text, style: literal ? .literal : .folded, location: location)
+        if chomping >= 0, lastHadBreak { value.append("\n") }
+        if chomping == 1 { for _ in 0..<pendingBreaks { value.append("\n") } }
+        return YAMLReader.scalar(text: value, style: literal ? .literal : .folded, location: location)
     }
 }
 
