@@ -48,10 +48,15 @@ struct TemplateEngineTests {
 
     // MARK: - Test data
 
-    struct Item: TemplateObject {
-        var name: String
-        var id: Int
-        var note: String?
+    final class Item: TemplateObject {
+        let name: String
+        let id: Int
+        let note: String?
+        init(name: String, id: Int, note: String?) {
+            self.name = name
+            self.id = id
+            self.note = note
+        }
         func value(forKey key: String) -> TemplateValue? {
             switch key {
             case "name": .text(name)
@@ -62,7 +67,7 @@ struct TemplateEngineTests {
         }
     }
 
-    struct Root: TemplateObject {
+    final class Root: TemplateObject {
         func value(forKey key: String) -> TemplateValue? {
             switch key {
             case "name": .text("Ankommen <& \"vor\" 'Ort'>")

@@ -88,6 +88,35 @@ struct IdentifierTests {
 
 @Suite("Rogue Scholar DOIs")
 struct RogueDOITests {
+    @Test("suffixes decoded on bytes give what the character-by-character reading gives")
+    func fastDecode() {
+        let pieces = Array("0123456789abcdefghjkmnpqrstvwxyzILOilo-uU!ä")
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var valid = 0
+        for round in 0..<4000 {
+            let suffix = round % 4 == 0
+                ? RogueDOI.encode(UInt64(1 + next(1 << 30)))
+                : String((0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] })
+            let fast = RogueDOI.decodeValidASCII(suffix)
+            let reference = RogueDOI.decodeCharacters(suffix)
+            if let fast {
+                #expect(reference == .success(fast), "\(suffix)")
+                valid += 1
+            }
+            #expect(RogueDOI.decode(suffix) == reference, "\(suffix)")
+            // The byte-wise look at a suffix agrees with the character-wise one.
+            let groups = suffix.split(separator: "-", omittingEmptySubsequences: false)
+            let looks = groups.count == 2 && groups.allSatisfy({ (4...5).contains($0.count) })
+                && groups.joined().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } && groups.joined().contains(where: \.isNumber)
+            #expect(RogueDOI.looksEncoded(suffix) == looks, "\(suffix)")
+        }
+        #expect(valid >= 1000)
+    }
+
     @Test("test vectors decode to their numbers", arguments: [
         ("6kfyy-nq280", UInt64(227_095_303_906)), ("v2gec-5xt36", 930_412_369_850), ("2shz7-ehx26", 96_166_197_821),
         ("9ed5m-ytn30", 324_712_168_277), ("twwjw-1ww98", 924_377_286_556), ("4shg-js75", 161_006_169),

@@ -33,6 +33,24 @@ public enum RogueDOI {
     /// Whether a suffix looks like one of these (letters and digits in hyphen-separated groups),
     /// so a checksum failure is a typo rather than a different naming scheme.
     public static func looksEncoded(_ suffix: String) -> Bool {
+        // On bytes when the suffix is ASCII (every brief's is): the groups are letters and
+        // digits, so their lengths in bytes and in characters agree.
+        if suffix.utf8.allSatisfy({ $0 < 0x80 }) {
+            var groupLengths: [Int] = [0]
+            var hasDigit = false
+            for byte in suffix.utf8 {
+                if byte == UInt8(ascii: "-") {
+                    groupLengths.append(0)
+                    continue
+                }
+                let lower = byte | 0x20
+                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+                guard isDigit || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) else { return false }
+                hasDigit = hasDigit || isDigit
+                groupLengths[groupLengths.count - 1] += 1
+            }
+            return groupLengths.count == 2 && groupLengths.allSatisfy { (4...5).contains($0) } && hasDigit
+        }
         let groups = suffix.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.count == 2, groups.allSatisfy({ (4...5).contains($0.count) }) else { return false }
         return groups.joined().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -55,6 +73,12 @@ public enum RogueDOI {
 
     /// The number a suffix encodes, after checking its checksum (commonmeta's `decode`).
     public static func decode(_ suffix: String) -> Result<UInt64, DecodeError> {
+        if let number = decodeValidASCII(suffix) { return .success(number) }
+        return decodeCharacters(suffix)
+    }
+
+    /// `decode` character by character, with the reason when the suffix is not valid.
+    static func decodeCharacters(_ suffix: String) -> Result<UInt64, DecodeError> {
         // Crockford base32 reads i and l as 1 and o as 0; hyphens only group the characters.
         let characters: [Character] = suffix.lowercased().compactMap { character in
             switch character {
@@ -79,6 +103,47 @@ public enum RogueDOI {
         let expected = checksum(number)
         guard expected == found else { return .failure(.badChecksum(expected: expected, found: found)) }
         return .success(number)
+    }
+}
+
+extension RogueDOI {
+    /// Crockford base32 digit values by byte (lower case, `i l o` read as `1 1 0`), -1 for others.
+    private static let digitValues: [Int8] = {
+        var values = [Int8](repeating: -1, count: 256)
+        for (value, character) in alphabet.enumerated() {
+            if let byte = character.asciiValue { values[Int(byte)] = Int8(value) }
+        }
+        values[Int(UInt8(ascii: "i"))] = 1
+        values[Int(UInt8(ascii: "l"))] = 1
+        values[Int(UInt8(ascii: "o"))] = 0
+        return values
+    }()
+
+    /// `decode` on bytes for a suffix that is ASCII and valid; `nil` for anything else, which
+    /// `decode` then reads character by character to say what is wrong.
+    static func decodeValidASCII(_ suffix: String) -> UInt64? {
+        var digits: [Int8] = []
+        digits.reserveCapacity(suffix.utf8.count)
+        var checkDigits: [UInt8] = []
+        for byte in suffix.utf8 where byte != UInt8(ascii: "-") {
+            guard byte < 0x80 else { return nil }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            digits.append(digitValues[Int(lower)])
+            checkDigits.append(lower)
+        }
+        guard digits.count >= 3 else { return nil }
+        let tens = checkDigits[checkDigits.count - 2], ones = checkDigits[checkDigits.count - 1]
+        guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(tens), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(ones) else {
+            return nil
+        }
+        let found = Int(tens - UInt8(ascii: "0")) * 10 + Int(ones - UInt8(ascii: "0"))
+        var number: UInt64 = 0
+        for digit in digits.dropLast(2) {
+            guard digit >= 0, number < (UInt64.max - 31) / 32 else { return nil }
+            number = number * 32 + UInt64(digit)
+        }
+        guard number != 0, checksum(number) == found else { return nil }
+        return number
     }
 }
 
