@@ -109,7 +109,14 @@ enum CitationExports {
     }
 
     static func babelName(_ language: String) -> String {
-        ["de": "german", "en": "english", "fr": "french", "es": "spanish", "it": "italian"][language] ?? language
+        switch language {
+        case "de": "german"
+        case "en": "english"
+        case "fr": "french"
+        case "es": "spanish"
+        case "it": "italian"
+        default: language
+        }
     }
 
     // MARK: - RIS

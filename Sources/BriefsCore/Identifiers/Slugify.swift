@@ -19,8 +19,11 @@ public enum Slugify {
         fileName(text, firstWordOnly: true)
     }
 
+    /// German letters written out, as people spell them in addresses (built once: a dictionary
+    /// literal in the function was built again on every call).
+    private static let replacements: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"]
+
     private static func fileName(_ text: String, firstWordOnly: Bool) -> String {
-        let replacements: [Character: String] = ["ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"]
         var result = ""
         for character in text {
             // ASCII needs no folding (Foundation's folding costs microseconds per character).
