@@ -92,7 +92,7 @@ struct RenderContext: Sendable {
                                          date: DateView(iso: "", display: ""), summary: nil, lang: nil, seriesLine: nil,
                                          isDraft: facts.isDraft)
             return RenderOutcome(
-                record: RenderRecord(slug: facts.slug, links: [], ids: PageIDs([]), homeEntry: entry, sitemapXML: "", feed: nil,
+                record: RenderRecord(slug: facts.slug, links: [], ids: PageIDs([]), homeEntry: entry, sitemapXML: [], feed: nil,
                                      files: [], dependencies: [], diagnostics: [problem]),
                 renderKey: key, files: [], reused: false)
         }
@@ -116,7 +116,7 @@ struct RenderContext: Sendable {
             homeEntry: rendered.homeEntry ?? BriefSummaryView(
                 url: "briefs/\(facts.slug)/", title: facts.slug, subtitle: nil, authors: "", date: DateView(iso: "", display: ""),
                 summary: nil, lang: nil, seriesLine: nil, isDraft: facts.isDraft),
-            sitemapXML: facts.isDraft ? "" : entry?.sitemapXML ?? "", feed: feed, files: files,
+            sitemapXML: facts.isDraft ? [] : entry?.sitemapXML ?? [], feed: feed, files: files,
             dependencies: rendered.dependencies, diagnostics: rendered.diagnostics,
             printJob: options.pdfOnDemand ? rendered.printJob : nil)
         return RenderOutcome(record: record, renderKey: key, files: options.keepsFiles ? rendered.files : [], reused: false,
@@ -149,7 +149,7 @@ struct RenderContext: Sendable {
 /// The site-wide results, folded together from the briefs in feed order.
 struct SiteAssembly {
     var homeEntries: [(facts: BriefFacts, entry: BriefSummaryView)] = []
-    var sitemap: [String] = []
+    var sitemap: [[UInt8]] = []
     var linkPages: [InternalLinkChecker.Page] = []
     var externalLinks: [BriefLink] = []
     var diagnostics: [Diagnostic] = []

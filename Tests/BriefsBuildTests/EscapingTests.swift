@@ -111,6 +111,21 @@ struct EscapingTests {
         }
     }
 
+    @Test("line breaks are trimmed from UTF-8 as from a String")
+    func trimmingLineBreaks() {
+        let pieces = ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "a", " ", "ä", "\u{2027}", "€", "<li>"]
+        var state: UInt64 = 7
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int(state % 7) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            #expect(SitePageRenderer.trimmingLineBreaks(Array(text.utf8)) == Array(text.trimmingLineBreaks().utf8), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("the word tests find every byte they look for, at every position")
     func words() {
         for position in 0..<8 {

@@ -30,6 +30,12 @@ struct BinaryWriter {
 
     mutating func append(_ slice: CacheSlice) { bytes.append(contentsOf: slice.raw) }
 
+    /// Text kept as UTF-8 bytes, written as a `String` is (so either can read it).
+    mutating func write(utf8 value: [UInt8]) {
+        write(value.count)
+        bytes.append(contentsOf: value)
+    }
+
     mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -131,6 +137,15 @@ struct BinaryReader {
         guard position < end, buffer[position] <= 1 else { throw Malformed() }
         defer { position += 1 }
         return buffer[position] == 1
+    }
+
+    /// A string's UTF-8 bytes as they are: text that goes into files as bytes is not checked
+    /// and decoded again (a home page entry or sitemap line for each of a thousand briefs).
+    mutating func readUTF8() throws -> [UInt8] {
+        let count = try readInt()
+        guard count >= 0, count <= end - position else { throw Malformed() }
+        defer { position += count }
+        return Array(UnsafeRawBufferPointer(rebasing: buffer[position..<position + count]))
     }
 
     mutating func readString() throws -> String {

@@ -91,7 +91,8 @@ struct RenderRecord: Sendable {
     var ids: PageIDs
     var homeEntry: BriefSummaryView
     /// `<url>` lines for the sitemap (empty for drafts).
-    var sitemapXML: String
+    /// UTF-8.
+    var sitemapXML: [UInt8]
     /// The Atom `<entry>` and JSON Feed item; `nil` for drafts, which stay out of feeds.
     var feed: FeedParts?
     /// Output path → fingerprint of every file of the brief (page, exports, images, PDF).

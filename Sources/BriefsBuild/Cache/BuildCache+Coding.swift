@@ -63,7 +63,7 @@ extension BinaryWriter {
         }
         write(record.ids.joined)
         write(record.homeEntry)
-        write(record.sitemapXML)
+        write(utf8: record.sitemapXML)
         // Where the entries stand in the feeds is kept apart (see `BuildCache.writePlaces`): it
         // changes for every brief after a changed one, the entry itself does not.
         write(record.feed) { writer, feed in writer.write(feed.modified) }
@@ -80,7 +80,7 @@ extension BinaryWriter {
     }
 
     mutating func write(_ entry: BriefSummaryView) {
-        write(entry.html)
+        write(utf8: entry.html)
         write(entry.isDraft)
         // The details as a block of their own, read only when a template asks for them.
         if let encoded = entry.encodedDetails {
@@ -155,7 +155,7 @@ extension RenderRecord {
         }
         ids = PageIDs(joined: try reader.readString())
         homeEntry = try BriefSummaryView.read(from: &reader)
-        sitemapXML = try reader.readString()
+        sitemapXML = try reader.readUTF8()
         // The places in the feeds come from the segment's table (`BuildCache.load`).
         feed = try reader.readOptional { reader in
             FeedParts(atom: .previous(offset: 0, length: 0), json: .previous(offset: 0, length: 0), modified: try reader.readDate())
@@ -172,7 +172,7 @@ extension RenderRecord {
 
 extension BriefSummaryView {
     static func read(from reader: inout BinaryReader) throws -> BriefSummaryView {
-        let html = try reader.readString()
+        let html = try reader.readUTF8()
         let isDraft = try reader.readBool()
         let block = try reader.readBlock()
         // Only checked now (lengths within the block, no strings made); decoded when used.

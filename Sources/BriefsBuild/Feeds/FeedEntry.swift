@@ -11,7 +11,7 @@ struct FeedEntry: Sendable {
     /// This entry as Atom `<entry>` and as a JSON Feed item, made once when the brief renders.
     var atomXML: [UInt8] = []
     var jsonItem: [UInt8] = []
-    var sitemapXML = ""
+    var sitemapXML: [UInt8] = []
 
     init(record: CitationRecord, contentHTML: [UInt8], summary: String?) {
         self.record = record

@@ -124,24 +124,28 @@ struct SiteFeeds: Sendable {
     // MARK: - Sitemap and robots.txt
 
     /// The sitemap: the home page, then each brief's `<url>` lines in feed order.
-    func sitemap(_ entries: [String]) -> String {
+    func sitemap(_ entries: [[UInt8]]) -> [UInt8] {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         if let updated {
             xml += "  <url><loc>\(x(site.baseURL))</loc><lastmod>\(updated.fullISO)</lastmod></url>\n"
         } else {
             xml += "  <url><loc>\(x(site.baseURL))</loc></url>\n"
         }
-        return ([xml] + entries + ["</urlset>\n"]).joined()
+        var bytes = Array(xml.utf8)
+        bytes.reserveCapacity(bytes.count + entries.reduce(0) { $0 + $1.count } + 16)
+        for entry in entries { bytes.append(contentsOf: entry) }
+        bytes.append(contentsOf: "</urlset>\n".utf8)
+        return bytes
     }
 
     /// A brief's `<url>` lines (page, and PDF when there is one), made when the brief renders.
-    static func sitemapEntry(_ entry: FeedEntry) -> String {
+    static func sitemapEntry(_ entry: FeedEntry) -> [UInt8] {
         let modified = entry.modified.fullISO
         var xml = "  <url><loc>\(x(entry.record.pageURL))</loc><lastmod>\(modified)</lastmod></url>\n"
         if let pdf = entry.record.pdfURL {
             xml += "  <url><loc>\(x(pdf))</loc><lastmod>\(modified)</lastmod></url>\n"
         }
-        return xml
+        return Array(xml.utf8)
     }
 
     /// Nothing is blocked: Google Scholar must reach every page and PDF.

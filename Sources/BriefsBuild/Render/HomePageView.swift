@@ -74,22 +74,23 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     let isDraft: Bool
     /// This entry rendered with `home-entry.mustache`, when the brief rendered (so a rebuild
     /// that reuses the brief reuses its entry instead of rendering a thousand entries again).
-    let html: String
+    /// UTF-8: it goes into the home page as bytes.
+    let html: [UInt8]
     private let lock = NSLock()
     private var storage: Storage
 
-    convenience init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: String = "") {
+    convenience init(url: String, title: String, subtitle: String? = nil, authors: String, date: DateView, summary: String? = nil, lang: String? = nil, seriesLine: String? = nil, isDraft: Bool, headingLevel: Int = 2, draftLabel: String = "", html: [UInt8] = []) {
         self.init(html: html, isDraft: isDraft, storage: .decoded(Details(
             url: url, title: title, subtitle: subtitle, authors: authors, date: date, summary: summary, lang: lang,
             seriesLine: seriesLine, headingLevel: headingLevel, draftLabel: draftLabel)))
     }
 
     /// An entry from the build cache, its details still encoded.
-    convenience init(html: String, isDraft: Bool, encodedDetails: CacheSlice, path: String?) {
+    convenience init(html: [UInt8], isDraft: Bool, encodedDetails: CacheSlice, path: String?) {
         self.init(html: html, isDraft: isDraft, storage: .encoded(encodedDetails, path: path))
     }
 
-    private init(html: String, isDraft: Bool, storage: Storage) {
+    private init(html: [UInt8], isDraft: Bool, storage: Storage) {
         self.html = html
         self.isDraft = isDraft
         self.storage = storage
@@ -133,13 +134,13 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
     var draftLabel: String { details.draftLabel }
 
     /// The same entry with its rendered HTML.
-    func with(html: String) -> BriefSummaryView {
+    func with(html: [UInt8]) -> BriefSummaryView {
         BriefSummaryView(html: html, isDraft: isDraft, storage: .decoded(details))
     }
 
     func value(forKey key: String) -> TemplateValue? {
         switch key {
-        case "html": .text(html)
+        case "html": .utf8(html)
         case "isDraft": .bool(isDraft)
         case "headingLevel": .number(headingLevel)
         case "draftLabel": .text(draftLabel)
