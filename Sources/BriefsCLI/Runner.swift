@@ -136,8 +136,22 @@ struct Runner {
     }
 
     static func today() -> BriefDate {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
-        return BriefDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+        civilDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// The UTC calendar date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`):
+    /// arithmetic instead of `Calendar`, whose first use loads ICU's calendar data on every build.
+    static func civilDate(daysSinceEpoch days: Int) -> BriefDate {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return BriefDate(year: year, month: month, day: day)
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).

@@ -1,10 +1,26 @@
 import ArgumentParser
-import BriefsCLI
+@testable import BriefsCLI
 import BriefsCore
 import Foundation
 import Testing
 
 /// The command line end to end, in-process: arguments in, exit code out.
+@Suite("Today's date")
+struct TodayTests {
+    @Test("today's date by arithmetic is the Gregorian calendar's, in UTC, from 1600 to 2769 (Foundation counts Julian days before 1582)")
+    func civilDates() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        for days in stride(from: -135_000, through: 292_000, by: 97) {
+            let components = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+            #expect(Runner.civilDate(daysSinceEpoch: days) == BriefDate(year: components.year ?? 0, month: components.month, day: components.day),
+                    "day \(days)")
+        }
+        #expect(Runner.civilDate(daysSinceEpoch: 0) == BriefDate(year: 1970, month: 1, day: 1))
+        #expect(Runner.civilDate(daysSinceEpoch: 20_788) == BriefDate(year: 2026, month: 12, day: 1))
+    }
+}
+
 @Suite("Command line")
 struct CLITests {
     func exitCode(_ arguments: [String]) async -> Int32 {

@@ -14,7 +14,7 @@ public struct License: Sendable, Equatable {
                 list.append(License(
                     spdx: "CC-\(kind.uppercased())-\(version)",
                     url: "https://creativecommons.org/licenses/\(kind)/\(version)/",
-                    name: "CC \(kind.uppercased().replacingOccurrences(of: "-", with: "-")) \(version)"))
+                    name: "CC \(kind.uppercased()) \(version)"))
             }
         }
         list.append(License(spdx: "CC-BY-3.0-DE", url: "https://creativecommons.org/licenses/by/3.0/de/", name: "CC BY 3.0 DE"))
