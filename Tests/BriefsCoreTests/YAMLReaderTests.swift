@@ -114,6 +114,22 @@ struct YAMLReaderTests {
         #expect(BlockYAMLReader.read(document, path: "x.md", firstLine: 2) == nil)
     }
 
+    @Test("deep nesting is left to libyaml, which stops it with an error instead of the stack running out")
+    func deepNesting() throws {
+        let shallow = "extra:\n" + String(repeating: "- ", count: 150) + "x\n"
+        #expect(BlockYAMLReader.read(shallow, path: "x.md", firstLine: 2) == nil)
+        #expect(try YAMLReader.read(shallow, path: "x.md", firstLine: 2).get() == Self.libyaml(shallow))
+        for levels in [1_500, 15_000] {
+            let deep = "extra:\n" + String(repeating: "- ", count: levels) + "x\n"
+            guard case .failure(let diagnostic) = YAMLReader.read(deep, path: "x.md", firstLine: 2) else {
+                Issue.record("\(levels) levels were read")
+                continue
+            }
+            #expect(diagnostic.id == FrontMatterProblem.invalidYAML(problem: "").id)
+            #expect(diagnostic.message.contains("nested more than 1,000 levels deep"), "\(diagnostic.message)")
+        }
+    }
+
     /// The example brief's front matter and one with every construct the block reader knows,
     /// mutated thousands of times (characters that matter to YAML inserted, lines indented,
     /// doubled or cut): whatever the block reader reads must be what libyaml reads, and where

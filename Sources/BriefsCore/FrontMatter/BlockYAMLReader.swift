@@ -38,6 +38,11 @@ private struct Parser {
     let path: String
     let firstLine: Int
     var budget = YAMLReader.nodeLimit
+    /// Lists and mappings open around the value being read. Deeper front matter is left to
+    /// libyaml, which stops at 1,000 levels with an error; reading it here would recurse until
+    /// the stack runs out (a line of 15,000 `- ` did).
+    var depth = 0
+    static let depthLimit = 100
     /// The current line: its first byte, the byte after its last (its `\n` or the end of the
     /// text), and its number counted from 0. `start > bytes.count` once all lines are read.
     var start = 0
@@ -140,6 +145,11 @@ private struct Parser {
         var length = 0
         for position in range where bytes[position] & 0xC0 != 0x80 { length += 1 }
         return YAMLScalar(text: text(range), style: .plain, location: location(range.lowerBound), length: length)
+    }
+
+    private mutating func enter() throws(GiveUp) {
+        depth += 1
+        guard depth <= Self.depthLimit else { throw GiveUp() }
     }
 
     private mutating func spend() throws(GiveUp) {
@@ -263,6 +273,8 @@ private struct Parser {
     }
 
     private mutating func mapping(at index: Int, colon firstColon: Int) throws(GiveUp) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let indent = index - start
         let location = location(index)
         var pairs: [YAMLPair] = []
@@ -315,6 +327,8 @@ private struct Parser {
     }
 
     private mutating func sequence(at index: Int, indentless: Bool) throws(GiveUp) -> YAMLNode {
+        try enter()
+        defer { depth -= 1 }
         let indent = index - start
         let location = location(index)
         var items: [YAMLNode] = []

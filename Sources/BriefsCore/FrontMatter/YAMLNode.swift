@@ -124,6 +124,11 @@ public enum YAMLReader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            // libyaml's own wording names the C function that changes the limit.
+            if problem.contains("Maximum nesting level") {
+                return Diagnostic(FrontMatterProblem.invalidYAML(problem: "lists or groups are nested more than 1,000 levels deep"),
+                                  at: at(mark))
+            }
             // An unclosed quote is found only at the end of the file; the quote itself is the place to fix.
             if let context, context.text.contains("quoted scalar") {
                 return Diagnostic(FrontMatterProblem.invalidYAML(problem: "a quote is opened here but never closed"),
