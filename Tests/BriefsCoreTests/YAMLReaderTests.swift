@@ -114,11 +114,15 @@ struct YAMLReaderTests {
         #expect(BlockYAMLReader.read(document, path: "x.md", firstLine: 2) == nil)
     }
 
-    @Test("deep nesting is left to libyaml, which stops it with an error instead of the stack running out")
+    @Test("deep nesting and very wide mappings are left to libyaml, which stops deep nesting with an error")
     func deepNesting() throws {
         let shallow = "extra:\n" + String(repeating: "- ", count: 150) + "x\n"
         #expect(BlockYAMLReader.read(shallow, path: "x.md", firstLine: 2) == nil)
         #expect(try YAMLReader.read(shallow, path: "x.md", firstLine: 2).get() == Self.libyaml(shallow))
+        // A mapping of hundreds of keys is left to libyaml too (repeated keys are looked for pair by pair).
+        let wide = (0..<300).map { "k\($0): v\n" }.joined()
+        #expect(BlockYAMLReader.read(wide, path: "x.md", firstLine: 2) == nil)
+        #expect(try YAMLReader.read(wide, path: "x.md", firstLine: 2).get() == Self.libyaml(wide))
         for levels in [1_500, 15_000] {
             let deep = "extra:\n" + String(repeating: "- ", count: levels) + "x\n"
             guard case .failure(let diagnostic) = YAMLReader.read(deep, path: "x.md", firstLine: 2) else {

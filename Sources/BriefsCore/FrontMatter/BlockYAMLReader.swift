@@ -43,6 +43,7 @@ private struct Parser {
     /// the stack runs out (a line of 15,000 `- ` did).
     var depth = 0
     static let depthLimit = 100
+    static let pairLimit = 256
     /// The current line: its first byte, the byte after its last (its `\n` or the end of the
     /// text), and its number counted from 0. `start > bytes.count` once all lines are read.
     var start = 0
@@ -283,8 +284,10 @@ private struct Parser {
         while true {
             guard colon - keyStart <= 1024, bytes[colon - 1] != .space else { throw GiveUp() }
             let key = plain(keyStart..<colon)
-            // Repeated keys are an error libyaml's way words.
-            guard !pairs.contains(where: { $0.key.text == key.text }) else { throw GiveUp() }
+            // Repeated keys are an error libyaml's way words. Keys are compared one by one, which
+            // is cheap for the dozen a front matter has; a mapping of hundreds (never a brief's)
+            // is left to libyaml rather than compared pair by pair here.
+            guard pairs.count < Self.pairLimit, !pairs.contains(where: { $0.key.text == key.text }) else { throw GiveUp() }
             let valueStart = spaces(at: colon + 1)
             let value: YAMLNode
             if valueStart < end, bytes[valueStart] != .hash {
