@@ -122,6 +122,9 @@ struct YAMLReaderTests {
         // A mapping of hundreds of keys is left to libyaml too (repeated keys are looked for pair by pair).
         let wide = (0..<300).map { "k\($0): v\n" }.joined()
         #expect(BlockYAMLReader.read(wide, path: "x.md", firstLine: 2) == nil)
+        let long = "keywords: [" + Array(repeating: "a", count: 300).joined(separator: ", ") + "]\n"
+        #expect(BlockYAMLReader.read(long, path: "x.md", firstLine: 2) == nil)
+        #expect(try YAMLReader.read(long, path: "x.md", firstLine: 2).get() == Self.libyaml(long))
         #expect(try YAMLReader.read(wide, path: "x.md", firstLine: 2).get() == Self.libyaml(wide))
         for levels in [1_500, 15_000] {
             let deep = "extra:\n" + String(repeating: "- ", count: levels) + "x\n"

@@ -43,6 +43,7 @@ private struct Parser {
     /// the stack runs out (a line of 15,000 `- ` did).
     var depth = 0
     static let depthLimit = 100
+    /// Most keys of one mapping, and items of one `[a, b]` list, this reader takes.
     static let pairLimit = 256
     /// The current line: its first byte, the byte after its last (its `\n` or the end of the
     /// text), and its number counted from 0. `start > bytes.count` once all lines are read.
@@ -413,7 +414,9 @@ private struct Parser {
         if position < end, bytes[position] == .closeBracket { return (.sequence([], location), position + 1) }
         while true {
             try spend()
-            guard position < end else { throw GiveUp() }
+            // Each item's column is counted from the line's start: a one-line list of hundreds
+            // (never a brief's keywords) is left to libyaml.
+            guard position < end, items.count < Self.pairLimit else { throw GiveUp() }
             switch bytes[position] {
             case .doubleQuote, .singleQuote:
                 let (scalar, after) = try quoted(at: position)
