@@ -23,16 +23,16 @@ enum CitationExports {
         var out = TextBuffer(capacity: 1024)
         out.append("@techreport{")
         out.append(citationKey(record))
-        out.append(",")
-        /// `  name        = `: names padded to the longest, `institution`, which every entry has.
+        /// `,` and `  name        = `: names padded to the longest, `institution`, which every entry has.
         func field(_ name: StaticString) {
-            out.append("\n  ")
+            out.append(",\n  ")
             out.append(name)
-            out.bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 11 - name.utf8CodeUnitCount))
+            out.append(UInt8(ascii: " "), count: 11 - name.utf8CodeUnitCount)
             out.append(" = ")
         }
-        /// `{value}` with BibTeX's special characters escaped.
-        func braced(_ value: String) {
+        /// A field whose value is `{value}` with BibTeX's special characters escaped.
+        func field(_ name: StaticString, braced value: String) {
+            field(name)
             out.append("{")
             out.appendBibEscaped(value)
             out.append("}")
@@ -43,58 +43,31 @@ enum CitationExports {
             if index > 0 { out.append(" and ") }
             out.appendBibEscaped(author.inverted)
         }
-        out.append("},")
+        out.append("}")
         field("title")
-        out.append("{")
-        braced(record.fullTitle)
-        out.append("},")
-        field("institution")
-        braced(record.institution)
-        out.append(",")
-        field("type")
-        braced(record.reportType)
+        out.append("{{")
+        out.appendBibEscaped(record.fullTitle)
+        out.append("}}")
+        field("institution", braced: record.institution)
+        field("type", braced: record.reportType)
         if let number = record.number {
-            out.append(",")
             field("number")
             out.append("{\(number)}")
         }
-        if let place = record.place {
-            out.append(",")
-            field("address")
-            braced(place)
-        }
-        out.append(",")
+        if let place = record.place { field("address", braced: place) }
         field("year")
         out.append("{\(record.date.year)}")
         if let month = record.date.month {
-            out.append(",")
             field("month")
             out.append(months[month - 1])
         }
-        if let doi = record.doi {
-            out.append(",")
-            field("doi")
-            braced(doi)
-        }
-        out.append(",")
+        if let doi = record.doi { field("doi", braced: doi) }
         field("url")
-        out.append("{")
-        out.append(record.pageURL)
-        out.append("},")
+        out.append("{" + record.pageURL + "}")
         field("language")
-        out.append("{")
-        out.append(babelName(record.primaryLanguage))
-        out.append("}")
-        if !record.keywords.isEmpty {
-            out.append(",")
-            field("keywords")
-            braced(record.keywords.joined(separator: ", "))
-        }
-        if let license = record.license {
-            out.append(",")
-            field("copyright")
-            braced(license.name)
-        }
+        out.append("{" + babelName(record.primaryLanguage) + "}")
+        if !record.keywords.isEmpty { field("keywords", braced: record.keywords.joined(separator: ", ")) }
+        if let license = record.license { field("copyright", braced: license.name) }
         out.append("\n}\n")
         return out.bytes
     }
@@ -130,7 +103,7 @@ enum CitationExports {
             out.append("  - ")
             var value = value
             value.withUTF8 { bytes in
-                for byte in bytes { out.bytes.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+                for byte in bytes { out.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
             }
             out.append("\r\n")
         }

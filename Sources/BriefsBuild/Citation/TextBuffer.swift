@@ -2,7 +2,7 @@
 /// entries are dozens of small pieces and one long one (the full text); building them as
 /// `String`s through interpolation cost more than rendering the page.
 struct TextBuffer {
-    var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
@@ -18,6 +18,10 @@ struct TextBuffer {
     }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(_ byte: UInt8, count: Int) { bytes.append(contentsOf: repeatElement(byte, count: count)) }
 
     /// HTML and XML escaping (`& < > " '`). With `xml`, the control characters XML 1.0 does not
     /// allow are left out: a stray one would make a whole feed unreadable.
@@ -40,11 +44,11 @@ struct TextBuffer {
                 case UInt8(ascii: "\\"): append("\\textbackslash{}")
                 case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "$"),
                      UInt8(ascii: "#"), UInt8(ascii: "_"):
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
+                    append(UInt8(ascii: "\\"))
+                    append(byte)
                 case UInt8(ascii: "~"): append("\\textasciitilde{}")
                 case UInt8(ascii: "^"): append("\\textasciicircum{}")
-                default: bytes.append(byte)
+                default: append(byte)
                 }
             }
         }
@@ -197,7 +201,7 @@ extension Array where Element == UInt8 {
             var index = 0
             while index < count {
                 if index + 8 <= count {
-                    let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                    let word = utf8.word(at: index)
                     if Escaper.Specials.find(in: word) == 0 {
                         UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
                         written += 8

@@ -24,7 +24,7 @@ struct SitePageRenderer: Sendable {
             lang: brief.language.value == site.language ? nil : brief.language.value,
             seriesLine: brief.number.map { "\(series) \(strings["number"]) \($0.value)" } ?? brief.series,
             isDraft: brief.isDraft, headingLevel: seriesHeadings ? 3 : 2, draftLabel: strings["draft"])
-        return entry.with(html: Self.trimmingLineBreaks(theme.renderUTF8(entry, template: "home-entry")))
+        return entry.with(html: theme.renderUTF8(entry, template: "home-entry").trimmingLineBreaks())
     }
 
     /// Whether the home page groups briefs under series headings: only when there is more than one.
@@ -74,33 +74,5 @@ struct SitePageRenderer: Sendable {
 
     func assets() -> [OutputFile] {
         theme.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
-    }
-
-    /// `String.trimmingLineBreaks()` on UTF-8: U+000A–U+000D, U+0085, U+2028 and U+2029 cut
-    /// from both ends.
-    static func trimmingLineBreaks(_ bytes: [UInt8]) -> [UInt8] {
-        /// The length of the line break that ends at `end`, or 0.
-        func breakBefore(_ end: Int) -> Int {
-            guard end > 0 else { return 0 }
-            if (0x0A...0x0D).contains(bytes[end - 1]) { return 1 }
-            if end >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85 { return 2 }
-            if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9 { return 3 }
-            return 0
-        }
-        /// The length of the line break that starts at `start`, or 0.
-        func breakAt(_ start: Int) -> Int {
-            guard start < bytes.count else { return 0 }
-            if (0x0A...0x0D).contains(bytes[start]) { return 1 }
-            if start + 1 < bytes.count, bytes[start] == 0xC2, bytes[start + 1] == 0x85 { return 2 }
-            if start + 2 < bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80,
-               bytes[start + 2] == 0xA8 || bytes[start + 2] == 0xA9 { return 3 }
-            return 0
-        }
-        var start = 0
-        while case let length = breakAt(start), length > 0 { start += length }
-        var end = bytes.count
-        while end > start, case let length = breakBefore(end), length > 0 { end -= length }
-        if start == 0, end == bytes.count { return bytes }
-        return Array(bytes[start..<end])
     }
 }

@@ -373,8 +373,8 @@ private struct Parser {
             guard position < end else { throw GiveUp() }
             let byte = bytes[position]
             if byte == quote {
-                value.append(contentsOf: bytes[run..<position])
                 if quote == .singleQuote, position + 1 < end, bytes[position + 1] == .singleQuote {
+                    value.append(contentsOf: bytes[run..<position])
                     value.append(.singleQuote)
                     position += 2
                     run = position
@@ -401,8 +401,15 @@ private struct Parser {
             position += 1
         }
         let style: YAMLScalar.Style = quote == .doubleQuote ? .doubleQuoted : .singleQuoted
-        // Without escapes the value is the text between the quotes.
-        let text = run == index + 1 ? text((index + 1)..<(position - 1)) : String(decoding: value, as: UTF8.self)
+        // Without escapes the value is the text between the quotes; otherwise the pieces so
+        // far and the rest up to the closing quote.
+        let text: String
+        if run == index + 1 {
+            text = self.text((index + 1)..<(position - 1))
+        } else {
+            value.append(contentsOf: bytes[run..<(position - 1)])
+            text = String(decoding: value, as: UTF8.self)
+        }
         return (YAMLReader.scalar(text: text, style: style, location: location(index)), position)
     }
 

@@ -33,28 +33,21 @@ public enum RogueDOI {
     /// Whether a suffix looks like one of these (letters and digits in hyphen-separated groups),
     /// so a checksum failure is a typo rather than a different naming scheme.
     public static func looksEncoded(_ suffix: String) -> Bool {
-        // On bytes when the suffix is ASCII (every brief's is): the groups are letters and
-        // digits, so their lengths in bytes and in characters agree.
-        if suffix.utf8.allSatisfy({ $0 < 0x80 }) {
-            var groupLengths: [Int] = [0]
-            var hasDigit = false
-            for byte in suffix.utf8 {
-                if byte == UInt8(ascii: "-") {
-                    groupLengths.append(0)
-                    continue
-                }
-                let lower = byte | 0x20
-                let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-                guard isDigit || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) else { return false }
-                hasDigit = hasDigit || isDigit
-                groupLengths[groupLengths.count - 1] += 1
+        // On bytes: the groups are ASCII letters and digits, so anything else is no such suffix.
+        var groupLengths: [Int] = [0]
+        var hasDigit = false
+        for byte in suffix.utf8 {
+            if byte == UInt8(ascii: "-") {
+                groupLengths.append(0)
+                continue
             }
-            return groupLengths.count == 2 && groupLengths.allSatisfy { (4...5).contains($0) } && hasDigit
+            let lower = byte | 0x20
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            guard isDigit || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) else { return false }
+            hasDigit = hasDigit || isDigit
+            groupLengths[groupLengths.count - 1] += 1
         }
-        let groups = suffix.split(separator: "-", omittingEmptySubsequences: false)
-        guard groups.count == 2, groups.allSatisfy({ (4...5).contains($0.count) }) else { return false }
-        return groups.joined().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            && groups.joined().contains(where: \.isNumber)
+        return groupLengths.count == 2 && groupLengths.allSatisfy { (4...5).contains($0) } && hasDigit
     }
 
     public enum DecodeError: Error, Equatable, Sendable {

@@ -55,3 +55,25 @@ extension StringProtocol {
         }
     }
 }
+
+extension Array where Element == UInt8 {
+    /// `trimmingLineBreaks()` for UTF-8 text: the same line breaks (`isNewline`) cut from both
+    /// ends, without making a `String` of the text.
+    public func trimmingLineBreaks() -> [UInt8] {
+        var start = startIndex
+        var forward = makeIterator()
+        var forwardParser = Unicode.UTF8.ForwardParser()
+        while case .valid(let scalar) = forwardParser.parseScalar(from: &forward), String.isNewline(Unicode.UTF8.decode(scalar)) {
+            start += scalar.count
+        }
+        var end = endIndex
+        var backward = reversed().makeIterator()
+        var backwardParser = Unicode.UTF8.ReverseParser()
+        while end > start, case .valid(let scalar) = backwardParser.parseScalar(from: &backward),
+              String.isNewline(Unicode.UTF8.decode(scalar)) {
+            end -= scalar.count
+        }
+        if start == startIndex, end == endIndex { return self }
+        return Array(self[start..<end])
+    }
+}
