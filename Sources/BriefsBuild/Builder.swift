@@ -57,7 +57,7 @@ public struct Builder: Sendable {
             ? options.output.map { OutputTransaction.folderStamps(in: $0, folders: source.briefs.map { "briefs/" + $0.slug }) } ?? [:]
             : [:]
         let cache: BuildCache?
-        let manifest: OutputTransaction.Manifest?
+        let manifest: OutputManifest?
         if let cacheLoad {
             (cache, manifest) = await cacheLoad.value
         } else {

@@ -239,8 +239,8 @@ struct OutputSafetyTests {
         #expect(Array(stamps.keys) == ["briefs/wohnen"])
         let folder = try #require(stamps["briefs/wohnen"])
         let manifest = try #require(OutputTransaction.manifest(of: site.output))
-        let records = manifest.order.filter { $0.hasPrefix("briefs/wohnen/") }
-            .map { OutputFileRecord(path: $0, fingerprint: manifest.fingerprints[$0] ?? "") }
+        let records = manifest.paths.filter { $0.hasPrefix("briefs/wohnen/") }
+            .map { OutputFileRecord(path: $0, fingerprint: manifest.fingerprint(of: $0) ?? "") }
         #expect(!records.isEmpty)
 
         let asSeen = try OutputTransaction(target: site.output, manifest: manifest, folderStamps: stamps)

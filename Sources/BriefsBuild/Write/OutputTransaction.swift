@@ -30,12 +30,16 @@ final class OutputTransaction: @unchecked Sendable {
     /// Where files are written: the target itself, or the fresh folder beside it.
     let root: String
     /// Path → fingerprint of the output as it is before this build.
-    let previous: [String: String]
-    /// The paths of `previous` in the manifest's (sorted) order.
-    private let previousOrder: [String]
+    let previous: OutputManifest
 
     private let lock = NSLock()
-    private var next: [String: String] = [:]
+    /// The next manifest: what became of each line of `previous` in this build, and the paths
+    /// `previous` does not list. Reused briefs only mark their lines.
+    private var nextLines: [NextLine] = []
+    /// New fingerprints of `previous` lines marked `.changed`.
+    private var changedFingerprints: [Int: String] = [:]
+    /// Paths `previous` does not list → fingerprint.
+    private var added: [String: String] = [:]
     /// Temporary file → final path, renamed at commit (in-place builds).
     private var pending: [(temporary: String, final: String)] = []
     /// A folder outside the output on its file system (in `.briefpress/`), where the files a
@@ -55,7 +59,7 @@ final class OutputTransaction: @unchecked Sendable {
     private var spareWrites: [String: (name: String, replaced: FileStamp?, shared: Int)] = [:]
     private var folders: Set<String> = []
     private var writtenCount = 0
-    /// Whether `next` has a path or fingerprint `previous` does not (so the manifest changes).
+    /// Whether the next manifest has a path or fingerprint `previous` does not (so it changes).
     private var manifestChanged = false
     private var finished = false
     /// Whether this build's `writingPrefix` marker is in the output.
@@ -73,7 +77,7 @@ final class OutputTransaction: @unchecked Sendable {
     /// that briefpress did not write.
     /// `manifest`: the output's manifest when the caller read it already (`readManifest`).
     /// `folderStamps`: stamps of its folders the caller took a moment before (see `folderStamps(in:folders:)`).
-    init(target: URL, spares: URL? = nil, manifest: Manifest? = nil, folderStamps: [String: FileStamp] = [:]) throws {
+    init(target: URL, spares: URL? = nil, manifest: OutputManifest? = nil, folderStamps: [String: FileStamp] = [:]) throws {
         let path = target.standardizedFileURL.path
         self.target = path
         lookedAhead = folderStamps
@@ -89,9 +93,9 @@ final class OutputTransaction: @unchecked Sendable {
                     throw WriteError(description: "\(path) already contains files that briefpress did not write; it will not replace them. Choose an empty or new folder with -o, or delete the folder first")
                 }
             }
-            (previous, previousOrder) = manifest ?? Self.readManifest(marker)
+            previous = manifest ?? Self.readManifest(marker)
         } else {
-            (previous, previousOrder) = ([:], [])
+            previous = OutputManifest()
         }
         let parent = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -121,8 +125,17 @@ final class OutputTransaction: @unchecked Sendable {
             self.spares = nil
         }
         folders.insert(root)
-        // A rebuild lists about as many files as the last one: no rehashing while it grows.
-        next.reserveCapacity(previous.count)
+        nextLines = [NextLine](repeating: .absent, count: previous.lines.count)
+    }
+
+    /// What the next manifest holds for a line of the previous one.
+    enum NextLine: UInt8, Sendable {
+        /// Not (yet) a file of this build.
+        case absent
+        /// The same file.
+        case same
+        /// Another fingerprint (`changedFingerprints`).
+        case changed
     }
 
     // MARK: - Files
@@ -130,9 +143,15 @@ final class OutputTransaction: @unchecked Sendable {
     /// Enters a file of this build into the next manifest. Returns whether the output already
     /// holds exactly this content there (updating in place), so nothing needs writing.
     private func enter(_ path: String, _ fingerprint: String) -> Bool {
-        lock.withLock {
-            next[path] = fingerprint
-            let same = previous[path] == fingerprint
+        let line = previous.line(of: path)
+        let same = line.map { previous.fingerprint(at: $0, is: fingerprint) } ?? false
+        return lock.withLock {
+            if let line {
+                nextLines[line] = same ? .same : .changed
+                if !same { changedFingerprints[line] = fingerprint }
+            } else {
+                added[path] = fingerprint
+            }
             if !same { manifestChanged = true }
             return mode == .inPlace && same
         }
@@ -167,7 +186,13 @@ final class OutputTransaction: @unchecked Sendable {
     /// as the last build left it; a file deleted or added by hand changes it. Without one,
     /// every file is looked at.
     func keep(_ records: [OutputFileRecord], folder: FileStamp? = nil) -> Bool {
-        guard mode == .inPlace, !records.isEmpty, records.allSatisfy({ previous[$0.path] == $0.fingerprint }) else { return false }
+        guard mode == .inPlace, !records.isEmpty else { return false }
+        var lines: [Int] = []
+        lines.reserveCapacity(records.count)
+        for record in records {
+            guard let line = previous.line(of: record.path), previous.fingerprint(at: line, is: record.fingerprint) else { return false }
+            lines.append(line)
+        }
         if let folder {
             let page = records[0].path
             let folderPath = FileSystem.folder(of: page)
@@ -183,7 +208,7 @@ final class OutputTransaction: @unchecked Sendable {
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
         }
-        lock.withLock { for record in records { next[record.path] = record.fingerprint } }
+        lock.withLock { for line in lines { nextLines[line] = .same } }
         return true
     }
 
@@ -252,7 +277,7 @@ final class OutputTransaction: @unchecked Sendable {
 
     /// The previous output's file at `path`, mapped, when this build updates the output in place.
     func previousFile(_ path: String) -> MappedFile? {
-        guard mode == .inPlace, previous[path] != nil else { return nil }
+        guard mode == .inPlace, previous.line(of: path) != nil else { return nil }
         return MappedFile(path: target + "/" + path)
     }
 
@@ -261,7 +286,7 @@ final class OutputTransaction: @unchecked Sendable {
         noteSpareWrite(file)
         guard let fingerprint = closed else {
             // Byte for byte the file that is there: nothing was written.
-            lock.withLock { next[file.path] = previous[file.path] }
+            if let line = previous.line(of: file.path) { lock.withLock { nextLines[line] = .same } }
             return
         }
         let unchanged = enter(file.path, fingerprint)
@@ -290,12 +315,17 @@ final class OutputTransaction: @unchecked Sendable {
     /// files were written.
     func commit() throws -> Int {
         finished = true
-        let (next, pending, changed) = lock.withLock { (self.next, self.pending, self.manifestChanged) }
-        // Every path of `next` matched `previous` unless `changed`: equal counts mean equal sets.
-        let removed = !changed && next.count == previous.count ? [] : previous.keys.filter { next[$0] == nil }.sorted()
+        let (nextLines, changedFingerprints, added, pending, changed) = lock.withLock {
+            (self.nextLines, self.changedFingerprints, self.added, self.pending, self.manifestChanged)
+        }
+        let removed = previous.lines.indices.filter { nextLines[$0] == .absent && !previous.shadowed.contains($0) }
+            .map { previous.path(at: $0) }.sorted()
+        let manifest = {
+            Self.manifest(previous: self.previous, next: nextLines, changed: changedFingerprints, added: added)
+        }
         switch mode {
         case .fresh:
-            try FileSystem.write(Self.manifest(next, order: previousOrder), to: root + "/" + Self.markerName)
+            try FileSystem.write(manifest(), to: root + "/" + Self.markerName)
             var info = stat()
             if stat(target, &info) == 0 {
                 // An empty folder (or one left by a failed first build): swapped with the new one
@@ -344,7 +374,7 @@ final class OutputTransaction: @unchecked Sendable {
             // and writes again whatever it cannot vouch for.
             let marker = target + "/" + Self.markerName
             let temporary = try temporaryPath(for: marker)
-            try FileSystem.write(Self.manifest(next, order: previousOrder), to: temporary)
+            try FileSystem.write(manifest(), to: temporary)
             try FileSystem.replace(marker, with: temporary)
             // Only now: a commit that failed half way leaves its temporary files to the next build.
             unmarkWriting()
@@ -469,61 +499,75 @@ final class OutputTransaction: @unchecked Sendable {
         }
     }
 
-    /// The manifest's `fingerprint<TAB>path` lines (after the first, explanatory one).
-    typealias Manifest = (fingerprints: [String: String], order: [String])
-
     /// The manifest of the output folder `target`, when it has one.
-    static func manifest(of target: URL) -> Manifest? {
+    static func manifest(of target: URL) -> OutputManifest? {
         let marker = target.standardizedFileURL.path + "/" + markerName
         return access(marker, F_OK) == 0 ? readManifest(marker) : nil
     }
 
-    static func readManifest(_ path: String) -> Manifest {
-        guard let bytes = FileSystem.readBytes(path) else { return ([:], []) }
-        var result: [String: String] = [:]
-        var order: [String] = []
-        // A line is 16 hex digits, a tab and a path of some 20-40 bytes: room for the shortest.
-        result.reserveCapacity(bytes.count / 32)
-        order.reserveCapacity(bytes.count / 32)
-        bytes.withUnsafeBufferPointer { buffer in
-            var lineStart = buffer.firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? buffer.count
-            while lineStart < buffer.count {
-                let lineEnd = buffer[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
-                if let tab = buffer[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: "\t")) {
-                    let fingerprint = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<tab]), as: UTF8.self)
-                    let file = String(decoding: UnsafeBufferPointer(rebasing: buffer[(tab + 1)..<lineEnd]), as: UTF8.self)
-                    if result.updateValue(fingerprint, forKey: file) == nil { order.append(file) }
-                }
-                lineStart = lineEnd + 1
-            }
-        }
-        return (result, order)
+    static func readManifest(_ path: String) -> OutputManifest {
+        FileSystem.readBytes(path).map { OutputManifest(bytes: $0) } ?? OutputManifest()
     }
 
-    /// The manifest for `fingerprints`, its paths sorted by their UTF-8 bytes. `order`: the
-    /// previous manifest's paths; when the set of paths did not change (the usual rebuild) that
-    /// order is reused instead of sorting thousands of paths again.
-    static func manifest(_ fingerprints: [String: String], order: [String] = []) -> [UInt8] {
+    /// The next manifest, its paths in the byte order of their UTF-8: the lines of `previous`
+    /// this build wrote again (`next`), unchanged ones copied as they are, changed ones with
+    /// their fingerprint from `changed`, and the `added` paths merged in.
+    static func manifest(previous: OutputManifest, next: [NextLine], changed: [Int: String],
+                         added: [String: String]) -> [UInt8] {
         var text: [UInt8] = []
-        text.reserveCapacity(fingerprints.count * 64 + markerText.utf8.count)
+        text.reserveCapacity(previous.bytes.count + added.count * 64 + markerText.utf8.count)
         text.append(contentsOf: markerText.utf8)
-        func line(_ fingerprint: String, _ path: String) {
-            var fingerprint = fingerprint, path = path
+        func line(_ fingerprint: String, _ path: UnsafeRawBufferPointer) {
+            var fingerprint = fingerprint
             fingerprint.withUTF8 { text.append(contentsOf: $0) }
             text.append(UInt8(ascii: "\t"))
-            path.withUTF8 { text.append(contentsOf: $0) }
+            text.append(contentsOf: path)
             text.append(UInt8(ascii: "\n"))
         }
-        // One lookup per path; only when a path is new or gone are all of them sorted.
-        if order.count == fingerprints.count {
-            for path in order {
-                guard let fingerprint = fingerprints[path] else { return manifest(fingerprints) }
-                line(fingerprint, path)
-            }
-            return text
+        func line(_ fingerprint: String, _ path: String) {
+            var path = path
+            path.withUTF8 { line(fingerprint, UnsafeRawBufferPointer($0)) }
         }
-        for path in fingerprints.keys.sorted(by: bytewiseBefore) { line(fingerprints[path] ?? "", path) }
+        previous.bytes.withUnsafeBytes { base in
+            func copy(_ index: Int) {
+                switch next[index] {
+                case .absent: return
+                case .same:
+                    let kept = previous.text(index, in: base)
+                    text.append(contentsOf: kept)
+                    if kept.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
+                case .changed: line(changed[index] ?? "", previous.path(index, in: base))
+                }
+            }
+            let newPaths = added.keys.sorted(by: bytewiseBefore)
+            guard previous.isSorted else {
+                // A manifest edited by hand: sorted afresh.
+                var all = previous.lines.indices.filter { next[$0] != .absent }.map { index in
+                    (path: previous.path(at: index), line: index)
+                }
+                all += newPaths.map { (path: $0, line: -1) }
+                for (path, index) in all.sorted(by: { bytewiseBefore($0.path, $1.path) }) {
+                    if index >= 0 { copy(index) } else { line(added[path] ?? "", path) }
+                }
+                return
+            }
+            var nextNew = 0
+            for index in previous.lines.indices where next[index] != .absent {
+                let path = previous.path(index, in: base)
+                while nextNew < newPaths.count, before(newPaths[nextNew], path) {
+                    line(added[newPaths[nextNew]] ?? "", newPaths[nextNew])
+                    nextNew += 1
+                }
+                copy(index)
+            }
+            for path in newPaths[nextNew...] { line(added[path] ?? "", path) }
+        }
         return text
+    }
+
+    private static func before(_ path: String, _ other: UnsafeRawBufferPointer) -> Bool {
+        var path = path
+        return path.withUTF8 { OutputManifest.before(UnsafeRawBufferPointer($0), other) }
     }
 
     /// Byte order of the UTF-8 (String's `<` compares Unicode-aware, and the generic
