@@ -160,7 +160,10 @@ public struct Builder: Sendable {
         if hasPDF { outputPaths.formUnion(published.map { "briefs/\($0.slug)/\($0.slug).pdf" }) }
         let draftBySlug = Dictionary(facts.map { ($0.slug, $0.isDraft) }, uniquingKeysWith: { first, _ in first })
         diagnostics += assembly.diagnostics
-        diagnostics += InternalLinkChecker(pages: assembly.linkPages, drafts: draftBySlug, outputPaths: outputPaths).check()
+        // Pages taken from the cache keep what the last check found on them while nothing else it looks at changed.
+        let linkChecker = InternalLinkChecker(pages: assembly.linkPages, drafts: draftBySlug, outputPaths: outputPaths)
+        let linkChecks = linkChecker.checkPages(targets: linkChecker.targets())
+        for memo in linkChecks { diagnostics += memo.problems }
         timer.finish("site pages, feeds and internal link check")
 
         report.failed = Self.fails(diagnostics, strict: options.strict)
@@ -184,15 +187,18 @@ public struct Builder: Sendable {
         if let cache {
             let committed = transaction != nil && !report.failed
             // Records whose feed entries point into feeds that were not written stay out.
-            for (path, key, record, reused) in assembly.cacheRecords
+            for (index, (path, key, record, reused)) in assembly.cacheRecords.enumerated()
             where cache.keepsFeedText || committed || (transaction == nil && !reused) {
                 guard var entry = cache.entry(path) else { continue }
-                // A reused brief changes at most where its entries stand in the feeds.
+                let linkCheck = linkChecks.indices.contains(index) ? linkChecks[index] : nil
+                // A reused brief changes at most where its entries stand in the feeds, and what the link check found.
                 if reused, entry.renderKey == key {
                     if entry.render?.feed != record.feed { cache.updateFeed(path, record.feed) }
+                    if entry.render?.linkCheck != linkCheck { cache.updateLinkCheck(path, linkCheck) }
                     continue
                 }
                 var record = record
+                record.linkCheck = linkCheck
                 if committed, !reused, let transaction, let page = record.files.first {
                     record.folder = FileStamp.of(transaction.target + "/" + FileSystem.folder(of: page.path))
                 }

@@ -179,7 +179,7 @@ struct SiteAssembly {
         homeEntries.append((facts, record.homeEntry))
         if !record.sitemapXML.isEmpty { sitemap.append(record.sitemapXML) }
         linkPages.append(InternalLinkChecker.Page(slug: record.slug, isDraft: facts.isDraft, ids: record.ids,
-                                                  links: record.links))
+                                                  links: record.links, checked: outcome.reused ? record.linkCheck : nil))
         for link in record.links where InternalLinkChecker.isExternal(link.destination) { externalLinks.append(link) }
         diagnostics += record.diagnostics
         for file in record.files { outputPaths.insert(file.path) }

@@ -159,4 +159,61 @@ struct InternalLinkResolutionTests {
         for id in many { #expect(index.contains(id), "\(id)") }
         for id in ["id-", "id-1000", "ü", "zz", "0", "id-3x"] { #expect(!index.contains(id), "\(id)") }
     }
+
+    @Test("a rebuild takes a reused page's link problems from the cache only while nothing its links look at changed")
+    func checkedAgainWhenTargetsChange() async throws {
+        let site = try TestSite(files: [
+            "content/briefs/a.md": TestSite.brief(title: "A", doi: "10.59350/a.1", body: "Siehe [B, Erstens](../b/#erstens)."),
+            "content/briefs/b.md": TestSite.brief(title: "B", doi: "10.59350/b.1"),
+        ])
+        defer { site.remove() }
+        func build() async throws -> [String] {
+            var options = BuildOptions(siteRoot: site.root, output: site.output, today: TestSite.today,
+                                       themeSearchPaths: [TestSite.themes])
+            options.cacheFile = site.root.appendingPathComponent(".briefpress/build-cache")
+            return try await Builder(options: options).run().diagnostics.map(\.id.rawValue)
+        }
+        #expect(try await build() == [])
+        // Only b changes; a is reused, and its link to b's first recommendation no longer leads anywhere.
+        let renamed = TestSite.brief(title: "B", doi: "10.59350/b.1").replacingOccurrences(of: "title: Erstens", with: "title: Zuerst")
+        try site.write("content/briefs/b.md", Data(renamed.utf8))
+        #expect(try await build() == ["link.missing-fragment"])
+        #expect(try await build() == ["link.missing-fragment"])
+        try site.write("content/briefs/b.md", Data(TestSite.brief(title: "B", doi: "10.59350/b.1").utf8))
+        #expect(try await build() == [])
+        try site.write("content/briefs/b.md", Data(TestSite.brief(title: "B", doi: "10.59350/b.1", extra: "draft: true").utf8))
+        #expect(try await build() == ["link.draft-target"])
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/briefs/b.md"))
+        #expect(try await build() == ["link.broken"])
+    }
+
+    @Test("the problems a page's memo lists are taken as they are when its targets match, and found again when not")
+    func memo() {
+        let link = BriefLink(kind: .link, destination: "../fehlt/", location: SourceLocation(path: "a.md", line: 3, column: 1))
+        let remembered = Diagnostic(ContentProblem.brokenLink("../anders/", suggestion: nil),
+                                    at: SourceLocation(path: "a.md", line: 9, column: 9))
+        var page = InternalLinkChecker.Page(slug: "a", isDraft: false, ids: PageIDs([]), links: [link])
+        var checker = InternalLinkChecker(pages: [page], drafts: ["a": false], outputPaths: ["briefs/a/index.html"])
+        let targets = checker.targets()
+        page.checked = LinkCheckMemo(targets: targets, problems: [remembered])
+        checker.pages = [page]
+        #expect(checker.targets() == targets)
+        #expect(checker.checkPages(targets: targets).map(\.problems) == [[remembered]])
+        // Another page in the site: everything is checked again.
+        checker.drafts["b"] = false
+        let other = checker.targets()
+        #expect(other != targets)
+        let found = checker.checkPages(targets: other)
+        #expect(found.map(\.targets) == [other])
+        #expect(found.first?.problems.map(\.id.rawValue) == ["link.broken"])
+        #expect(found.first?.problems.first?.location?.line == 3)
+        // What else changes the fingerprint: ids, drafts, output paths.
+        var withIDs = checker
+        withIDs.pages[0].ids = PageIDs(["neu"])
+        var withDraft = checker
+        withDraft.drafts["b"] = true
+        var withPath = checker
+        withPath.outputPaths.insert("briefs/a/a.bib")
+        #expect(Set([other, withIDs.targets(), withDraft.targets(), withPath.targets()]).count == 4)
+    }
 }

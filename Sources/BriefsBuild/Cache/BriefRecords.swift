@@ -103,6 +103,17 @@ struct RenderRecord: Sendable {
     var printJob: PrintJob?
     /// The brief's output folder as the build that wrote it left it (see `OutputTransaction.keep`).
     var folder: FileStamp?
+    /// What the internal link check found on the page (kept in the cache's table of places,
+    /// beside the feed places, and updated there without writing the record again).
+    var linkCheck: LinkCheckMemo?
+}
+
+/// The problems the internal link check found on one page, and the fingerprint of everything
+/// else the check looked at (`InternalLinkChecker.targets`): a rebuild that reuses the page
+/// and finds the same fingerprint takes the problems as they are instead of checking again.
+struct LinkCheckMemo: Sendable, Equatable {
+    var targets: UInt64
+    var problems: [Diagnostic]
 }
 
 /// A brief's entries in the two feeds: their text when just rendered, or where they stand in

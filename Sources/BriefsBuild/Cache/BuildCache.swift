@@ -12,7 +12,7 @@ import Foundation
 /// hit, and an edit is always a miss.
 public final class BuildCache: @unchecked Sendable {
     /// Bump whenever decoding, rendering or this format changes what a build produces.
-    static let formatVersion: UInt64 = 6
+    static let formatVersion: UInt64 = 7
 
     struct Entry: Sendable {
         /// The file as last read; a file with the same stamp is not read again.
@@ -86,6 +86,16 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A reused brief's entries moved in the feeds: only their places change, so the entry's
     /// encoded bytes stay valid (the places are saved apart from it).
+    /// Stores what the link check found on a reused brief's page (it lives in the places table, so
+    /// the entry itself is not written again).
+    func updateLinkCheck(_ path: String, _ memo: LinkCheckMemo?) {
+        lock.withLock {
+            guard entries[path]?.render != nil else { return }
+            entries[path]?.render?.linkCheck = memo
+            isDirty = true
+        }
+    }
+
     func updateFeed(_ path: String, _ feed: FeedParts?) {
         lock.withLock {
             guard entries[path]?.render != nil else { return }
@@ -176,7 +186,7 @@ public final class BuildCache: @unchecked Sendable {
             segments += 1
             length = reader.position
         }
-        var places: [String: FeedPlace] = [:]
+        var places: [String: Place] = [:]
         if var reader = placesReader {
             guard let read = try? readPlaces(&reader) else { return BuildCache(keepsFeedText: false) }
             places = read
@@ -188,15 +198,17 @@ public final class BuildCache: @unchecked Sendable {
             guard var entry = try? Entry(from: &entryReader) else { return BuildCache(keepsFeedText: false) }
             // Written back as is while it does not change.
             entry.encoded = bytes.slice(block)
+            let place = places[path]
             if let modified = entry.render?.feed?.modified {
                 // A record is reusable only with its entries' places in the feeds.
-                if let place = places[path] {
-                    entry.render?.feed = FeedParts(atom: place.atom, json: place.json, modified: modified)
+                if let place, let atom = place.atom, let json = place.json {
+                    entry.render?.feed = FeedParts(atom: atom, json: json, modified: modified)
                 } else {
                     entry.render = nil
                     entry.renderKey = nil
                 }
             }
+            entry.render?.linkCheck = place?.linkCheck
             cache.entries[path] = entry
             liveBytes += Self.liveSize(path: path, entryBytes: block.count)
         }
@@ -302,36 +314,59 @@ public final class BuildCache: @unchecked Sendable {
         segment.write(removed)
     }
 
-    /// Where every entry stands in the feeds the cache's feed stamps describe: path, then
-    /// offset and length in the Atom feed and in the JSON Feed. Every segment lists them all.
+    /// What changes about a rendered brief without its record changing: where its entries
+    /// stand in the feeds the cache's feed stamps describe (offset and length in the Atom feed
+    /// and in the JSON Feed), and what the link check found on its page. Every segment lists
+    /// them all, by path.
     private func writePlaces(_ segment: inout BinaryWriter) {
-        let placed = entries.compactMap { path, entry -> (String, Int, Int, Int, Int)? in
-            guard let feed = entry.render?.feed, case .previous(let atomOffset, let atomLength) = feed.atom,
-                  case .previous(let jsonOffset, let jsonLength) = feed.json else { return nil }
-            return (path, atomOffset, atomLength, jsonOffset, jsonLength)
+        let placed = entries.compactMap { path, entry -> (String, (Int, Int, Int, Int)?, LinkCheckMemo?)? in
+            guard let render = entry.render else { return nil }
+            var feed: (Int, Int, Int, Int)?
+            if let parts = render.feed, case .previous(let atomOffset, let atomLength) = parts.atom,
+               case .previous(let jsonOffset, let jsonLength) = parts.json {
+                feed = (atomOffset, atomLength, jsonOffset, jsonLength)
+            }
+            guard feed != nil || render.linkCheck != nil else { return nil }
+            return (path, feed, render.linkCheck)
         }
         segment.write(placed.count)
-        for (path, atomOffset, atomLength, jsonOffset, jsonLength) in placed {
+        for (path, feed, linkCheck) in placed {
             segment.write(path)
-            segment.write(atomOffset)
-            segment.write(atomLength)
-            segment.write(jsonOffset)
-            segment.write(jsonLength)
+            segment.write(feed) { segment, feed in
+                segment.write(feed.0)
+                segment.write(feed.1)
+                segment.write(feed.2)
+                segment.write(feed.3)
+            }
+            segment.write(linkCheck) { segment, memo in
+                segment.write(memo.targets)
+                segment.write(memo.problems) { $0.write($1) }
+            }
         }
     }
 
-    typealias FeedPlace = (atom: FeedParts.Part, json: FeedParts.Part)
+    struct Place {
+        var atom: FeedParts.Part?
+        var json: FeedParts.Part?
+        var linkCheck: LinkCheckMemo?
+    }
 
-    private static func readPlaces(_ reader: inout BinaryReader) throws -> [String: FeedPlace] {
+    private static func readPlaces(_ reader: inout BinaryReader) throws -> [String: Place] {
         let count = try reader.readInt()
         guard count >= 0 else { throw BinaryReader.Malformed() }
-        var places: [String: FeedPlace] = [:]
+        var places: [String: Place] = [:]
         places.reserveCapacity(count)
         for _ in 0..<count {
             let path = try reader.readString()
-            let atom = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
-            let json = FeedParts.Part.previous(offset: try reader.readInt(), length: try reader.readInt())
-            places[path] = (atom, json)
+            var place = Place()
+            if try reader.readBool() {
+                place.atom = .previous(offset: try reader.readInt(), length: try reader.readInt())
+                place.json = .previous(offset: try reader.readInt(), length: try reader.readInt())
+            }
+            place.linkCheck = try reader.readOptional { reader in
+                LinkCheckMemo(targets: try reader.readUInt64(), problems: try reader.readArray { try $0.readDiagnostic() })
+            }
+            places[path] = place
         }
         return places
     }

@@ -10,6 +10,8 @@ public struct InternalLinkChecker: Sendable {
         var isDraft: Bool
         var ids: PageIDs
         var links: [BriefLink]
+        /// What an earlier build found on this page (taken when `targets` did not change since).
+        var checked: LinkCheckMemo?
     }
 
     /// The brief pages being built.
@@ -20,27 +22,58 @@ public struct InternalLinkChecker: Sendable {
     var outputPaths: Set<String>
 
     func check() -> [Diagnostic] {
+        checkPages(targets: targets()).flatMap(\.problems)
+    }
+
+    /// Everything the check of a page looks at besides the page itself (its links, slug and
+    /// draft state): every page's slug, draft state and ids, every brief's draft state, every
+    /// path of the output. A page whose `checked` memo has this fingerprint has the problems it
+    /// lists; checking it again would find the same.
+    func targets() -> UInt64 {
+        var hasher = XXH64()
+        hasher.update(UInt64(pages.count))
+        for page in pages {
+            hasher.update(page.slug)
+            hasher.update(page.isDraft ? 1 : 2)
+            hasher.update(page.ids.joined)
+        }
+        // Sets and dictionaries have no stable order: their members' hashes are summed.
+        hasher.update(UInt64(drafts.count))
+        hasher.update(drafts.reduce(0 as UInt64) { $0 &+ XXH64.hash($1.key, seed: $1.value ? 1 : 2) })
+        hasher.update(UInt64(outputPaths.count))
+        hasher.update(outputPaths.reduce(0 as UInt64) { $0 &+ XXH64.hash($1) })
+        return hasher.finalize()
+    }
+
+    /// The problems of every page, in page order: from its memo when that was made against
+    /// `targets`, else found now.
+    func checkPages(targets: UInt64) -> [LinkCheckMemo] {
+        var results = pages.map { page in
+            page.checked.flatMap { $0.targets == targets ? $0 : nil }
+        }
+        let pending = results.indices.filter { results[$0] == nil }
+        guard !pending.isEmpty else { return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) } }
         let idsBySlug = Dictionary(pages.map { ($0.slug, $0.ids) }, uniquingKeysWith: { first, _ in first })
         // Pure and per page: large sites are checked on every core (it runs after rendering,
-        // when nothing else is left to run in parallel). Results are joined in page order.
+        // when nothing else is left to run in parallel).
         let chunkSize = 128
-        let chunks = (pages.count + chunkSize - 1) / chunkSize
-        var results = [[Diagnostic]](repeating: [], count: chunks)
+        let chunks = (pending.count + chunkSize - 1) / chunkSize
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let buffer = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var diagnostics: [Diagnostic] = []
-                for page in pages[(chunk * chunkSize)..<min(pages.count, (chunk + 1) * chunkSize)] {
+                for index in pending[(chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)] {
+                    let page = pages[index]
+                    var problems: [Diagnostic] = []
                     for link in page.links where link.kind == .link {
                         if let problem = problem(with: link.destination, on: page, ids: idsBySlug) {
-                            diagnostics.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
+                            problems.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
                         }
                     }
+                    buffer[index] = LinkCheckMemo(targets: targets, problems: problems)
                 }
-                buffer[chunk] = diagnostics
             }
         }
-        return results.flatMap { $0 }
+        return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) }
     }
 
     private func problem(with destination: String, on page: Page, ids: [String: PageIDs]) -> ContentProblem? {
