@@ -154,14 +154,11 @@ public struct Builder: Sendable {
         siteFiles += pages.assets()
         for file in siteFiles { try transaction?.put(file) }
         if options.keepsFiles { assembly.files += siteFiles }
-        var outputPaths = assembly.outputPaths
-        outputPaths.formUnion(siteFiles.map(\.path))
-        outputPaths.formUnion(["feed.xml", "feed.json"])
-        if hasPDF { outputPaths.formUnion(published.map { "briefs/\($0.slug)/\($0.slug).pdf" }) }
         let draftBySlug = Dictionary(facts.map { ($0.slug, $0.isDraft) }, uniquingKeysWith: { first, _ in first })
         diagnostics += assembly.diagnostics
         // Pages taken from the cache keep what the last check found on them while nothing else it looks at changed.
-        let linkChecker = InternalLinkChecker(pages: assembly.linkPages, drafts: draftBySlug, outputPaths: outputPaths)
+        let linkChecker = InternalLinkChecker(pages: assembly.linkPages, drafts: draftBySlug,
+                                              sitePaths: Set(siteFiles.map(\.path) + ["feed.xml", "feed.json"]), hasPDFs: hasPDF)
         let linkChecks = linkChecker.checkPages(targets: linkChecker.targets())
         for memo in linkChecks { diagnostics += memo.problems }
         timer.finish("site pages, feeds and internal link check")

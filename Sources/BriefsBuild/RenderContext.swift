@@ -153,7 +153,6 @@ struct SiteAssembly {
     var linkPages: [InternalLinkChecker.Page] = []
     var externalLinks: [BriefLink] = []
     var diagnostics: [Diagnostic] = []
-    var outputPaths: Set<String> = []
     /// Rendered files, when the report keeps them.
     var files: [OutputFile] = []
     /// Feed entries as text, when the report keeps files.
@@ -171,7 +170,6 @@ struct SiteAssembly {
         homeEntries.reserveCapacity(count)
         sitemap.reserveCapacity(count)
         linkPages.reserveCapacity(count)
-        outputPaths.reserveCapacity(count * 5 + 32)
         cacheRecords.reserveCapacity(count)
     }
 
@@ -179,10 +177,10 @@ struct SiteAssembly {
         homeEntries.append((facts, record.homeEntry))
         if !record.sitemapXML.isEmpty { sitemap.append(record.sitemapXML) }
         linkPages.append(InternalLinkChecker.Page(slug: record.slug, isDraft: facts.isDraft, ids: record.ids,
-                                                  links: record.links, checked: outcome.reused ? record.linkCheck : nil))
+                                                  links: record.links, files: record.files,
+                                                  checked: outcome.reused ? record.linkCheck : nil))
         for link in record.links where InternalLinkChecker.isExternal(link.destination) { externalLinks.append(link) }
         diagnostics += record.diagnostics
-        for file in record.files { outputPaths.insert(file.path) }
         if keepFiles {
             files += outcome.files
             if let feed = outcome.record.feed { feedParts.append(feed) }

@@ -193,7 +193,8 @@ struct InternalLinkResolutionTests {
         let remembered = Diagnostic(ContentProblem.brokenLink("../anders/", suggestion: nil),
                                     at: SourceLocation(path: "a.md", line: 9, column: 9))
         var page = InternalLinkChecker.Page(slug: "a", isDraft: false, ids: PageIDs([]), links: [link])
-        var checker = InternalLinkChecker(pages: [page], drafts: ["a": false], outputPaths: ["briefs/a/index.html"])
+        page.files = [OutputFileRecord(path: "briefs/a/index.html", fingerprint: "1")]
+        var checker = InternalLinkChecker(pages: [page], drafts: ["a": false], sitePaths: ["index.html"])
         let targets = checker.targets()
         page.checked = LinkCheckMemo(targets: targets, problems: [remembered])
         checker.pages = [page]
@@ -213,7 +214,12 @@ struct InternalLinkResolutionTests {
         var withDraft = checker
         withDraft.drafts["b"] = true
         var withPath = checker
-        withPath.outputPaths.insert("briefs/a/a.bib")
-        #expect(Set([other, withIDs.targets(), withDraft.targets(), withPath.targets()]).count == 4)
+        withPath.pages[0].files.append(OutputFileRecord(path: "briefs/a/a.bib", fingerprint: "2"))
+        var withSitePath = checker
+        withSitePath.sitePaths.insert("feed.xml")
+        var withPDFs = checker
+        withPDFs.hasPDFs = true
+        let fingerprints = [other, withIDs.targets(), withDraft.targets(), withPath.targets(), withSitePath.targets(), withPDFs.targets()]
+        #expect(Set(fingerprints).count == fingerprints.count)
     }
 }

@@ -35,6 +35,19 @@ struct XXH64Tests {
             hasher.update(Array(bytes[cut...]))
             #expect(hasher.finalize() == 0x8e03_c838_c596_036f, "cut at \(cut)")
         }
+        // Many small pieces: the unconsumed bytes fill up and empty again many times.
+        for step in [1, 3, 5, 13, 31] {
+            var hasher = XXH64()
+            for start in stride(from: 0, to: bytes.count, by: step) {
+                hasher.update(Array(bytes[start..<min(bytes.count, start + step)]))
+            }
+            #expect(hasher.finalize() == 0x8e03_c838_c596_036f, "pieces of \(step)")
+        }
+        for length in [0, 1, 4, 8, 12, 31, 32, 33, 63] {
+            var hasher = XXH64(seed: 3)
+            for byte in bytes[..<length] { hasher.update([byte]) }
+            #expect(hasher.finalize() == XXH64.hash(Array(bytes[..<length]), seed: 3), "\(length) bytes one by one")
+        }
         #expect(XXH64.hash(Array("abc".utf8), seed: 7) == 0x9e75_5206_1566_76d7)
         #expect(XXH64.hash("abc") == 0x44bc_2cf5_ad77_0999)
         #expect(UInt64(0xab).hex16 == "00000000000000ab")

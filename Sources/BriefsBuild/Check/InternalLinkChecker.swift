@@ -10,6 +10,8 @@ public struct InternalLinkChecker: Sendable {
         var isDraft: Bool
         var ids: PageIDs
         var links: [BriefLink]
+        /// The files in the brief's output folder (its page, exports, files next to it).
+        var files: [OutputFileRecord] = []
         /// What an earlier build found on this page (taken when `targets` did not change since).
         var checked: LinkCheckMemo?
     }
@@ -18,8 +20,10 @@ public struct InternalLinkChecker: Sendable {
     var pages: [Page]
     /// Every brief of the site by slug, built or not, and whether it is a draft.
     var drafts: [String: Bool]
-    /// Every path the output will contain (`briefs/x/index.html`, `feed.xml`, …).
-    var outputPaths: Set<String>
+    /// The paths the output will contain besides the pages' files (`index.html`, `feed.xml`, assets …).
+    var sitePaths: Set<String>
+    /// Whether every page has its PDF beside it (`briefs/x/x.pdf`).
+    var hasPDFs = false
 
     func check() -> [Diagnostic] {
         checkPages(targets: targets()).flatMap(\.problems)
@@ -36,12 +40,15 @@ public struct InternalLinkChecker: Sendable {
             hasher.update(page.slug)
             hasher.update(page.isDraft ? 1 : 2)
             hasher.update(page.ids.joined)
+            hasher.update(UInt64(page.files.count))
+            for file in page.files { hasher.update(file.path) }
         }
         // Sets and dictionaries have no stable order: their members' hashes are summed.
         hasher.update(UInt64(drafts.count))
         hasher.update(drafts.reduce(0 as UInt64) { $0 &+ XXH64.hash($1.key, seed: $1.value ? 1 : 2) })
-        hasher.update(UInt64(outputPaths.count))
-        hasher.update(outputPaths.reduce(0 as UInt64) { $0 &+ XXH64.hash($1) })
+        hasher.update(UInt64(sitePaths.count))
+        hasher.update(sitePaths.reduce(0 as UInt64) { $0 &+ XXH64.hash($1) })
+        hasher.update(hasPDFs ? 1 : 2)
         return hasher.finalize()
     }
 
@@ -53,7 +60,7 @@ public struct InternalLinkChecker: Sendable {
         }
         let pending = results.indices.filter { results[$0] == nil }
         guard !pending.isEmpty else { return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) } }
-        let idsBySlug = Dictionary(pages.map { ($0.slug, $0.ids) }, uniquingKeysWith: { first, _ in first })
+        let bySlug = Dictionary(pages.indices.map { (pages[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
         // Pure and per page: large sites are checked on every core (it runs after rendering,
         // when nothing else is left to run in parallel).
         let chunkSize = 128
@@ -65,7 +72,7 @@ public struct InternalLinkChecker: Sendable {
                     let page = pages[index]
                     var problems: [Diagnostic] = []
                     for link in page.links where link.kind == .link {
-                        if let problem = problem(with: link.destination, on: page, ids: idsBySlug) {
+                        if let problem = problem(with: link.destination, on: page, bySlug: bySlug) {
                             problems.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
                         }
                     }
@@ -76,13 +83,13 @@ public struct InternalLinkChecker: Sendable {
         return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) }
     }
 
-    private func problem(with destination: String, on page: Page, ids: [String: PageIDs]) -> ContentProblem? {
+    private func problem(with destination: String, on page: Page, bySlug: [String: Int]) -> ContentProblem? {
         let trimmed = destination.trimmingSpaces()
         if Self.isExternal(trimmed) { return nil }  // other sites, mailto:, tel: — the external check's business
         let (path, fragment) = Self.split(trimmed)
         if path.isEmpty {
             guard let fragment else { return nil }
-            return check(fragment: fragment, of: page.slug, destination: trimmed, ids: ids)
+            return check(fragment: fragment, of: page.ids, slug: page.slug, destination: trimmed)
         }
         guard let target = Self.resolve(path, from: page.slug) else {
             return .brokenLink(trimmed, suggestion: nil)
@@ -93,15 +100,22 @@ public struct InternalLinkChecker: Sendable {
                 return .brokenLink(trimmed, suggestion: Suggestion.closest(to: slug, among: drafts.keys.sorted()))
             }
         }
-        guard outputPaths.contains(target) else { return .brokenLink(trimmed, suggestion: nil) }
-        if let fragment, let slug = Self.briefSlug(of: target), target == "briefs/\(slug)/index.html" {
-            return check(fragment: fragment, of: slug, destination: trimmed, ids: ids)
+        let slug = Self.briefSlug(of: target)
+        let targetPage = slug.flatMap { bySlug[$0] }.map { pages[$0] }
+        guard exists(target, in: targetPage) else { return .brokenLink(trimmed, suggestion: nil) }
+        if let fragment, let targetPage, target == "briefs/\(targetPage.slug)/index.html" {
+            return check(fragment: fragment, of: targetPage.ids, slug: targetPage.slug, destination: trimmed)
         }
         return nil
     }
 
-    private func check(fragment: String, of slug: String, destination: String, ids: [String: PageIDs]) -> ContentProblem? {
-        guard let known = ids[slug] else { return nil }
+    /// Whether the output will have a file at `path`; `page`: the brief whose folder it is in.
+    private func exists(_ path: String, in page: Page?) -> Bool {
+        guard let page else { return sitePaths.contains(path) }
+        return page.files.contains { $0.path == path } || (hasPDFs && path == "briefs/\(page.slug)/\(page.slug).pdf")
+    }
+
+    private func check(fragment: String, of known: PageIDs, slug: String, destination: String) -> ContentProblem? {
         let id = Self.decodingPercents(fragment)
         guard !id.isEmpty, !known.contains(id) else { return nil }
         let page = "the brief '\(slug)'"

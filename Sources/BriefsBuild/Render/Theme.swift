@@ -40,8 +40,8 @@ struct Theme: Sendable {
     }
 
     /// `render(_:template:)` as UTF-8, for a file.
-    func renderUTF8(_ view: some TemplateObject, template: String) -> [UInt8] {
-        library.renderUTF8(.object(view), template: template) ?? []
+    func renderUTF8(_ view: some TemplateObject, template: String, capacity: Int = 0) -> [UInt8] {
+        library.renderUTF8(.object(view), template: template, capacity: capacity) ?? []
     }
 
     /// Renders `template` and returns besides its text that of `partial` as it was included

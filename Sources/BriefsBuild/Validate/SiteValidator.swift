@@ -8,6 +8,7 @@ enum SiteValidator {
                          today: BriefDate, includeDrafts: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstPathForSlug: [String: String] = [:]
+        firstPathForSlug.reserveCapacity(slugs.count)
         for (slug, path) in slugs {
             if !Slugify.isValid(slug) {
                 diagnostics.append(Diagnostic(FileProblem.invalidSlug(slug), at: SourceLocation(path: path, line: 1, column: 1)))
@@ -23,6 +24,7 @@ enum SiteValidator {
         // the checks.
         let bySlug = Dictionary(briefs.indices.map { (briefs[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
         var firstForDOI: [String: String] = [:]
+        firstForDOI.reserveCapacity(briefs.count)
         for brief in briefs {
             if let doi = brief.doi {
                 if let other = firstForDOI[doi.value] {

@@ -13,8 +13,10 @@ public struct XXH64: Sendable {
     private var v1: UInt64, v2: UInt64, v3: UInt64, v4: UInt64
     private let seed: UInt64
     private var total: UInt64 = 0
-    /// Bytes not yet consumed (fewer than 32).
-    private var pending: [UInt8] = []
+    /// Bytes not yet consumed (the first `pendingCount` of these 32): kept inline, as a hasher
+    /// is made for every fingerprint and cache key and an array would be a heap allocation each.
+    private var pending: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var pendingCount = 0
 
     public init(seed: UInt64 = 0) {
         self.seed = seed
@@ -22,7 +24,6 @@ public struct XXH64: Sendable {
         v2 = seed &+ Self.prime2
         v3 = seed
         v4 = seed &- Self.prime1
-        pending.reserveCapacity(32)
     }
 
     /// The hash of `bytes` in one call.
@@ -60,19 +61,30 @@ public struct XXH64: Sendable {
         guard !bytes.isEmpty else { return }
         total &+= UInt64(bytes.count)
         var offset = 0
-        if !pending.isEmpty {
-            let take = min(32 - pending.count, bytes.count)
-            pending.append(contentsOf: bytes[0..<take])
+        if pendingCount > 0 {
+            let take = min(32 - pendingCount, bytes.count)
+            let start = pendingCount
+            withUnsafeMutableBytes(of: &pending) { buffer in
+                buffer.baseAddress!.advanced(by: start).copyMemory(from: bytes.baseAddress!, byteCount: take)
+            }
+            pendingCount += take
             offset = take
-            guard pending.count == 32 else { return }
-            pending.withUnsafeBytes { consume($0, from: 0) }
-            pending.removeAll(keepingCapacity: true)
+            guard pendingCount == 32 else { return }
+            let full = pending
+            withUnsafeBytes(of: full) { consume($0, from: 0) }
+            pendingCount = 0
         }
         while bytes.count - offset >= 32 {
             consume(bytes, from: offset)
             offset += 32
         }
-        if offset < bytes.count { pending.append(contentsOf: bytes[offset...]) }
+        if offset < bytes.count {
+            let rest = bytes.count - offset
+            withUnsafeMutableBytes(of: &pending) { buffer in
+                buffer.baseAddress!.copyMemory(from: bytes.baseAddress!.advanced(by: offset), byteCount: rest)
+            }
+            pendingCount = rest
+        }
     }
 
     private mutating func consume(_ bytes: UnsafeRawBufferPointer, from offset: Int) {
@@ -94,7 +106,9 @@ public struct XXH64: Sendable {
             hash = seed &+ Self.prime5
         }
         hash &+= total
-        pending.withUnsafeBytes { rest in
+        let stored = pending
+        withUnsafeBytes(of: stored) { storage in
+            let rest = UnsafeRawBufferPointer(rebasing: storage[0..<pendingCount])
             var offset = 0
             while rest.count - offset >= 8 {
                 let lane = Self.round(0, rest.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian)

@@ -43,9 +43,11 @@ struct TemplateLibrary: Sendable {
     }
 
     /// `render(_:template:)` as UTF-8, for text that goes into a file as it is.
-    func renderUTF8(_ root: TemplateValue, template name: String) -> [UInt8]? {
+    /// `capacity`: about how many bytes to expect (a large page then grows without being copied).
+    func renderUTF8(_ root: TemplateValue, template name: String, capacity: Int = 0) -> [UInt8]? {
         guard let nodes = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: root)
+        renderer.output.reserveCapacity(capacity)
         renderer.render(nodes, escaping: true, indentation: nil, overrides: nil, sequence: nil)
         return renderer.output
     }
