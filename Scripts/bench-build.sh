@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build benchmark (issue 9): full builds of generated sites of N briefs (HTML, exports, feeds,
-# internal link check; no PDFs), then a rebuild with one brief changed and one with nothing
-# changed. Prints a Markdown table for BENCHMARKS.md.
+# internal link check; no PDFs), then rebuilds with one brief changed (brief-00001, near the
+# end of the feeds, and the newest brief, at their start) and with nothing changed. Prints a
+# Markdown table for BENCHMARKS.md.
 #
 # Usage: Scripts/bench-build.sh [path/to/briefpress] [N ...]   (default N: 100 1000 5000)
 # Environment: RUNS (default 3) full builds per size, the median is reported;
@@ -47,8 +48,8 @@ measure() {
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | user CPU (s) | peak memory (MB) | copy floor: cp -r of the output (s) | one brief changed (s) | one changed / full | nothing changed (s) | files written, nothing changed |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | user CPU (s) | peak memory (MB) | copy floor: cp -r of the output (s) | one brief changed (s) | one changed / full | the newest brief changed (s) | newest changed / full | nothing changed (s) | files written, nothing changed |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for n in $sizes; do
   site="$work/site-$n"
   : >"$work/full-$n"
@@ -68,6 +69,15 @@ for n in $sizes; do
     measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/changed-$n"
   done
   changed=$(median <"$work/changed-$n")
+  # The brief an editor most likely changes: the newest, first in the feeds, so both feeds are
+  # written again from their start (brief-00001 stands near their end).
+  newest=$(grep -o '"url":"[^"]*/briefs/[^"/]*/"' "$out/feed.json" | awk 'NR == 1' | sed 's|.*/briefs/\([^/]*\)/"|\1|')
+  : >"$work/newest-$n"
+  for run in $(seq "$runs"); do
+    sed -i "s/^title: \(.*\)$/title: \1 geändert/" "$site/content/briefs/$newest.md"
+    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/newest-$n"
+  done
+  newestChanged=$(median <"$work/newest-$n")
   : >"$work/unchanged-$n"
   for run in $(seq "$runs"); do
     measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/unchanged-$n"
@@ -75,8 +85,8 @@ for n in $sizes; do
   unchanged=$(median <"$work/unchanged-$n")
   written=$("$bin" build "$site" -o "$out" --no-pdf 2>&1 | sed -n 's/.*(\([0-9]*\) files\{0,1\} written.*/\1/p')
   awk -v n="$n" -v wall="$wall" -v cpu="$cpu" -v user="$user" -v rss="$rss" -v floor="$floor" -v changed="$changed" \
-    -v unchanged="$unchanged" -v written="$written" \
-    'BEGIN { printf "| %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.3f | %.3f | %.1f %% | %.3f | %s |\n", n, wall, wall * 1000 / n, cpu, user, rss / 1024, floor, changed, changed * 100 / wall, unchanged, written }'
+    -v unchanged="$unchanged" -v written="$written" -v newest="$newestChanged" \
+    'BEGIN { printf "| %d | %.3f | %.3f | %.2f | %.2f | %.0f | %.3f | %.3f | %.1f %% | %.3f | %.1f %% | %.3f | %s |\n", n, wall, wall * 1000 / n, cpu, user, rss / 1024, floor, changed, changed * 100 / wall, newest, newest * 100 / wall, unchanged, written }'
 done
 # The repository's own example site (one brief, no PDFs): start-up and fixed costs.
 : >"$work/example"
