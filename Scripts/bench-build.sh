@@ -47,6 +47,15 @@ measure() {
   awk -v start="$start" -v end="$end" '{ printf "%.4f %s %s %s\n", end - start, $1, $2, $3 }' "$work/time"
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# The median wall time of $runs rebuilds of $site into $out, each after changing brief $1's title.
+rebuilds_after_changing() {
+  : >"$work/rebuilds"
+  for run in $(seq "$runs"); do
+    sed -i "s/^title: \(.*\)$/title: \1 geändert/" "$site/content/briefs/$1.md"
+    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/rebuilds"
+  done
+  median <"$work/rebuilds"
+}
 
 echo "| briefs | full build: wall (s) | ms per brief | CPU (s) | user CPU (s) | peak memory (MB) | copy floor: cp -r of the output (s) | one brief changed (s) | one changed / full | the newest brief changed (s) | newest changed / full | nothing changed (s) | files written, nothing changed |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -63,21 +72,11 @@ for n in $sizes; do
   user=$(awk '{ print $2 }' "$work/full-$n" | median)
   floor=$( { /usr/bin/time -f "%e" cp -r "$work/out-$n-1" "$work/copy-$n"; } 2>&1 | tail -1)
   rss=$(awk '{ print $4 }' "$work/full-$n" | sort -n | tail -1)
-  : >"$work/changed-$n"
-  for run in $(seq "$runs"); do
-    sed -i "s/^title: \(.*\)$/title: \1 geändert/" "$site/content/briefs/brief-00001.md"
-    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/changed-$n"
-  done
-  changed=$(median <"$work/changed-$n")
+  changed=$(rebuilds_after_changing brief-00001)
   # The brief an editor most likely changes: the newest, first in the feeds, so both feeds are
   # written again from their start (brief-00001 stands near their end).
   newest=$(grep -o '"url":"[^"]*/briefs/[^"/]*/"' "$out/feed.json" | awk 'NR == 1' | sed 's|.*/briefs/\([^/]*\)/"|\1|')
-  : >"$work/newest-$n"
-  for run in $(seq "$runs"); do
-    sed -i "s/^title: \(.*\)$/title: \1 geändert/" "$site/content/briefs/$newest.md"
-    measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/newest-$n"
-  done
-  newestChanged=$(median <"$work/newest-$n")
+  newestChanged=$(rebuilds_after_changing "$newest")
   : >"$work/unchanged-$n"
   for run in $(seq "$runs"); do
     measure "$bin" build "$site" -o "$out" --no-pdf --quiet | awk '{ print $1 }' >>"$work/unchanged-$n"
