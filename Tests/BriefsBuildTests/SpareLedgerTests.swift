@@ -45,6 +45,56 @@ struct SpareLedgerTests {
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/spare")), as: UTF8.self) == "HEADER-new")
     }
 
+    @Test("a streamed file whose content ends with the replaced file's tail at its old place leaves the end its destination shares as it is")
+    func inPlaceEnd() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("HEADER-old-entry-TAIL-REST".utf8).write(to: URL(fileURLWithPath: folder + "/published"))
+        // The spare (as long as the published file) shares its beginning "HEADER-" and its end
+        // "-REST" with it (marked in lower case: the test sees they were not written again).
+        try Data("hEADER-xxxxxxxxx-TAIL-rEST".utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
+        let baseline = try #require(MappedFile(path: folder + "/published"))
+        let file = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
+                                    baseline: baseline, overwrites: true, inPlace: 7, sharedEnd: 5)
+        try file.append("HEADER-")
+        try file.append("new-entry")  // as long as "old-entry": what follows keeps its place
+        try file.append(from: baseline, offset: 16, length: 10)
+        #expect(try file.close() != nil)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/spare")), as: UTF8.self)
+            == "hEADER-new-entry-TAIL-rEST")
+        #expect(file.sharedWithBaseline == 7 && file.sharedEndWithBaseline == 10)
+
+        // A tail at another place (the entry grew): written whole, and no shared end reported.
+        try Data("hEADER-xxxxxxxxxx-TAIL-rEST".utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
+        let moved = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
+                                     baseline: baseline, overwrites: true, inPlace: 7, sharedEnd: 5)
+        try moved.append("HEADER-")
+        try moved.append("newer-entry")
+        try moved.append(from: baseline, offset: 16, length: 10)
+        _ = try moved.close()
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/spare")), as: UTF8.self)
+            == "hEADER-newer-entry-TAIL-REST")
+        #expect(moved.sharedEndWithBaseline == 0)
+    }
+
+    @Test("every feed entry fills a slot of whole 512 bytes with at least 64 spaces to spare, before its line break")
+    func slots() {
+        for length in [0, 1, 447, 448, 449, 511, 512, 1_000, 10_000] {
+            let entry = [UInt8](repeating: UInt8(ascii: "a"), count: length) + [UInt8(ascii: "\n")]
+            let padded = SiteFeeds.padded(entry)
+            #expect(padded.count % SiteFeeds.slotSize == 0, "\(length)")
+            #expect(padded.count - entry.count >= SiteFeeds.slotSlack && padded.count - entry.count < SiteFeeds.slotSlack + SiteFeeds.slotSize)
+            #expect(padded.starts(with: entry.dropLast()) && padded.last == UInt8(ascii: "\n"))
+            #expect(padded.dropFirst(length).dropLast().allSatisfy { $0 == UInt8(ascii: " ") })
+        }
+        // Without a line break at the end (a JSON Feed item), the spaces simply follow.
+        let item = Array("{\"id\":1}".utf8)
+        #expect(SiteFeeds.padded(item).starts(with: item) && SiteFeeds.padded(item).count == 512)
+        // A small change keeps the slot; one that needs more room takes the next.
+        #expect(SiteFeeds.padded([UInt8](repeating: 1, count: 1_000)).count == SiteFeeds.padded([UInt8](repeating: 1, count: 1_010)).count)
+        #expect(SiteFeeds.padded([UInt8](repeating: 1, count: 1_000)).count < SiteFeeds.padded([UInt8](repeating: 1, count: 1_500)).count)
+    }
+
     @Test("the ledger reads what it wrote, leaves out lines it cannot read, and vouches only for the stamps it names")
     func ledgerText() throws {
         let folder = try folder()
@@ -55,6 +105,14 @@ struct SpareLedgerTests {
         try ledger.write(to: folder)
         let read = SpareLedger.read(from: folder)
         #expect(read == ledger)
+        // A shared end, recorded only for files of the same size, and read back.
+        let sameSize = FileStamp(size: 100, modifiedSeconds: 1_700_000_200, modifiedNanoseconds: 9, inode: 44)
+        let withEnd = SpareLedger(lines: ["feed.json": .init(spare: spare, published: sameSize, shared: 10, sharedEnd: 70)])
+        #expect(SpareLedger(text: withEnd.text) == withEnd)
+        #expect(withEnd.sharedEnd("feed.json", spare: spare, published: sameSize) == 70)
+        #expect(withEnd.sharedEnd("feed.json", spare: spare, published: published) == 0)
+        #expect(SpareLedger(text: "feed.json\t100 1 2 3\t90 1 2 4\t10\t5\n").lines.isEmpty)  // sizes differ
+        #expect(SpareLedger(text: "feed.json\t100 1 2 3\t100 1 2 4\t10\t101\n").lines.isEmpty)  // longer than the files
         // Removed before a spare is written into: a build that is killed half way leaves none.
         SpareLedger.remove(from: folder)
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + SpareLedger.fileName))

@@ -17,8 +17,8 @@ struct FeedEntry: Sendable {
         self.record = record
         self.contentHTML = contentHTML
         self.summary = summary
-        atomXML = SiteFeeds.atomEntry(self)
-        jsonItem = SiteFeeds.jsonItem(self)
+        atomXML = SiteFeeds.padded(SiteFeeds.atomEntry(self))
+        jsonItem = SiteFeeds.padded(SiteFeeds.jsonItem(self))
         sitemapXML = SiteFeeds.sitemapEntry(self)
     }
 

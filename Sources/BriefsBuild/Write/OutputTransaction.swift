@@ -56,7 +56,7 @@ final class OutputTransaction: @unchecked Sendable {
     private var touchedSpares: Set<String> = []
     /// Spares this build wrote into, by path: their name, the stamp of the published file they
     /// replace and how many first bytes they share with it.
-    private var spareWrites: [String: (name: String, replaced: FileStamp?, shared: Int)] = [:]
+    private var spareWrites: [String: (name: String, replaced: FileStamp?, shared: Int, sharedEnd: Int)] = [:]
     private var folders: Set<String> = []
     private var writtenCount = 0
     /// Whether the next manifest has a path or fingerprint `previous` does not (so it changes).
@@ -241,7 +241,7 @@ final class OutputTransaction: @unchecked Sendable {
         if mode == .inPlace, let spares, !path.contains("/") {
             let spare = spares + "/" + path
             var spareInfo = stat(), finalInfo = stat()
-            var inPlace = 0
+            var inPlace = 0, sharedEnd = 0
             if stat(spare, &spareInfo) == 0 {
                 // Never the published file itself (a hard link, or a swap that half happened).
                 let publishedInode = baseline.map { $0.stamp.inode }
@@ -250,11 +250,12 @@ final class OutputTransaction: @unchecked Sendable {
                     unlink(spare)
                 } else {
                     inPlace = ledger.shared(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
+                    sharedEnd = ledger.sharedEnd(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
                 }
             }
             lock.withLock { _ = spareFiles.insert(spare) }
             return try StreamedFile(path: path, destination: spare, final: final, baseline: baseline, overwrites: true,
-                                    inPlace: inPlace, willWrite: { [weak self] in self?.spareWillChange(path) })
+                                    inPlace: inPlace, sharedEnd: sharedEnd, willWrite: { [weak self] in self?.spareWillChange(path) })
         }
         let destination = mode == .fresh ? final : try temporaryPath(for: final)
         return try StreamedFile(path: path, destination: destination, final: final, baseline: mode == .inPlace ? baseline : nil)
@@ -408,7 +409,9 @@ final class OutputTransaction: @unchecked Sendable {
 
     private func noteSpareWrite(_ file: StreamedFile) {
         guard file.touchedDestination, isSpare(file.destination) else { return }
-        lock.withLock { spareWrites[file.destination] = (file.path, file.baselineStamp, file.sharedWithBaseline) }
+        lock.withLock {
+            spareWrites[file.destination] = (file.path, file.baselineStamp, file.sharedWithBaseline, file.sharedEndWithBaseline)
+        }
     }
 
     /// Writes what the spares hold now (`SpareLedger`), when this build wrote into any: the
@@ -422,7 +425,8 @@ final class OutputTransaction: @unchecked Sendable {
         for (spare, published) in exchanged {
             guard let write = writes[spare], let replaced = write.replaced, let now = FileStamp.of(spare), now == replaced,
                   let written = FileStamp.of(published) else { continue }
-            next.lines[write.name] = SpareLedger.Line(spare: now, published: written, shared: write.shared)
+            next.lines[write.name] = SpareLedger.Line(spare: now, published: written, shared: write.shared,
+                                                      sharedEnd: now.size == written.size ? write.sharedEnd : 0)
         }
         // Without it the next build writes the feeds whole: slower, never wrong.
         try? next.write(to: spares)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// What the spare files in `.briefpress/spare/` hold, as far as the last build knows: for each,
-/// how many of its first bytes equal those of the published file of the same name.
+/// how many of its first bytes equal those of the published file of the same name, and, when
+/// both are of the same size, how many of its last bytes (a feed whose changed entries kept
+/// their slots, `SiteFeeds.padded`, differs from the one before only in between).
 ///
 /// A build that streams a feed over its spare keeps the published feed's first bytes up to where
 /// the new feed differs (`StreamedFile`); the published feed then becomes the spare. So after a
@@ -20,6 +22,8 @@ struct SpareLedger: Equatable {
         var spare: FileStamp
         var published: FileStamp
         var shared: Int
+        /// Last bytes both share (only when both have the same size).
+        var sharedEnd = 0
     }
 
     var lines: [String: Line] = [:]
@@ -41,20 +45,26 @@ struct SpareLedger: Equatable {
         self.lines = lines
     }
 
-    /// `name<TAB>spare stamp<TAB>published stamp<TAB>shared bytes`, a stamp being size, seconds,
-    /// nanoseconds and inode separated by spaces.
+    /// `name<TAB>spare stamp<TAB>published stamp<TAB>shared first bytes[<TAB>shared last bytes]`,
+    /// a stamp being size, seconds, nanoseconds and inode separated by spaces.
     init(text: String) {
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4, let spare = Self.stamp(fields[1]), let published = Self.stamp(fields[2]),
+            guard fields.count == 4 || fields.count == 5, let spare = Self.stamp(fields[1]), let published = Self.stamp(fields[2]),
                   let shared = Int(fields[3]), shared >= 0, shared <= min(spare.size, published.size) else { continue }
-            lines[String(fields[0])] = Line(spare: spare, published: published, shared: shared)
+            var sharedEnd = 0
+            if fields.count == 5 {
+                guard let end = Int(fields[4]), end >= 0, end <= spare.size, spare.size == published.size else { continue }
+                sharedEnd = end
+            }
+            lines[String(fields[0])] = Line(spare: spare, published: published, shared: shared, sharedEnd: sharedEnd)
         }
     }
 
     var text: String {
         lines.sorted { $0.key < $1.key }.map { name, line in
-            "\(name)\t\(Self.text(line.spare))\t\(Self.text(line.published))\t\(line.shared)\n"
+            "\(name)\t\(Self.text(line.spare))\t\(Self.text(line.published))\t\(line.shared)"
+                + (line.sharedEnd > 0 ? "\t\(line.sharedEnd)\n" : "\n")
         }.joined()
     }
 
@@ -71,6 +81,14 @@ struct SpareLedger: Equatable {
     func shared(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Int {
         guard let line = lines[name], line.spare == spareStamp, line.published == published else { return 0 }
         return line.shared
+    }
+
+    /// How many last bytes of the spare equal those of `published` (both of the same size), as
+    /// recorded; 0 when the line is missing or either file is not the one recorded.
+    func sharedEnd(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Int {
+        guard let line = lines[name], line.spare == spareStamp, line.published == published,
+              spareStamp.size == published?.size else { return 0 }
+        return line.sharedEnd
     }
 
     private static func text(_ stamp: FileStamp) -> String {

@@ -27,6 +27,16 @@ final class StreamedFile: @unchecked Sendable {
     private var inPlace: Int
     /// How many first bytes the content shares with the replaced file: known once it diverges.
     private(set) var sharedWithBaseline = 0
+    /// How many last bytes of `destination` equal the replaced file's (both of the same size;
+    /// from `SpareLedger`): a tail of the replaced file's own bytes ending the content at their
+    /// old places is not written again over them.
+    private let sharedEnd: Int
+    /// The replaced file, after the content diverged from it: the content may end with its
+    /// bytes at their old places again (the entries after a changed one, in their slots).
+    private var former: MappedFile?
+    /// How many last bytes the content shares with the replaced file at the same places, both
+    /// of the same size: known at `close`.
+    private(set) var sharedEndWithBaseline = 0
     /// The replaced file's stamp.
     let baselineStamp: FileStamp?
     /// Whether anything was written to `destination`.
@@ -39,9 +49,9 @@ final class StreamedFile: @unchecked Sendable {
     private let willWrite: (() -> Void)?
 
     /// `inPlace`: how many first bytes of `destination` (an existing file written over) equal
-    /// those of `baseline`.
+    /// those of `baseline`; `sharedEnd`: how many last bytes, when both have the same size.
     init(path: String, destination: String, final: String, baseline: MappedFile?, overwrites: Bool = false,
-         inPlace: Int = 0, willWrite: (() -> Void)? = nil) throws {
+         inPlace: Int = 0, sharedEnd: Int = 0, willWrite: (() -> Void)? = nil) throws {
         self.path = path
         self.destination = destination
         self.final = final
@@ -49,6 +59,7 @@ final class StreamedFile: @unchecked Sendable {
         baselineStamp = baseline?.stamp
         self.overwrites = overwrites
         self.inPlace = overwrites && baseline != nil ? inPlace : 0
+        self.sharedEnd = overwrites && baseline != nil ? sharedEnd : 0
         self.willWrite = willWrite
         if baseline == nil { try openDestination() }
     }
@@ -110,6 +121,11 @@ final class StreamedFile: @unchecked Sendable {
             if size == baseline.count { return nil }
             try diverge()
         }
+        // Ends with the replaced file's own bytes at their old places, and as long as it: the
+        // entries after a change kept their slots.
+        if let former, let pending = pendingCopy, pending.source === former, pending.end == size, size == former.count {
+            sharedEndWithBaseline = pending.end - pending.start
+        }
         try flushCopy()
         try flushBuffer()
         guard descriptor >= 0 else { return hasher.finalize().hex16 }
@@ -124,6 +140,7 @@ final class StreamedFile: @unchecked Sendable {
     private func diverge() throws {
         guard let baseline else { return }
         self.baseline = nil
+        former = baseline
         sharedWithBaseline = size
         try openDestination()
         if size > 0 { pendingCopy = (baseline, 0, size) } else { inPlace = 0 }
@@ -138,18 +155,24 @@ final class StreamedFile: @unchecked Sendable {
     /// Copies the pending run. The fingerprint covers which bytes of which file were copied,
     /// not the bytes themselves (reading them would fault in every page of the old file).
     private func flushCopy() throws {
-        guard let (source, start, end) = pendingCopy else { return }
+        guard let (source, start, runEnd) = pendingCopy else { return }
         pendingCopy = nil
         try flushBuffer()
         hasher.update(source.stamp.fingerprint)
         hasher.update(UInt64(start))
-        hasher.update(UInt64(end - start))
+        hasher.update(UInt64(runEnd - start))
         var sourceOffset = start
+        var end = runEnd
         if inPlace > 0 {
             // The first run, from the replaced file's start: what the destination holds already stays.
             sourceOffset = min(inPlace, end)
             inPlace = 0
             guard lseek(descriptor, off_t(sourceOffset), SEEK_SET) >= 0 else { throw failure("could not write") }
+        }
+        if sharedEndWithBaseline > 0, sharedEnd > 0, source === former, end == source.count {
+            // The last run, the replaced file's tail at its old place: what the destination
+            // holds of it already stays (the file is cut to size after).
+            end = max(sourceOffset, end - sharedEnd)
         }
         while sourceOffset < end {
             let copied = sendfile(descriptor, source.descriptor, &sourceOffset, end - sourceOffset)
