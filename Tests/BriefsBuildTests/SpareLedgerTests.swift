@@ -16,17 +16,26 @@ struct SpareLedgerTests {
         return path
     }
 
+    /// `folder/published` and `folder/spare` with the given texts, the published file mapped as
+    /// the baseline, and a file streamed over the spare.
+    func streamed(in folder: String, published: String, spare: String, inPlace: Int,
+                  sharedEnd: Int = 0) throws -> (file: StreamedFile, baseline: MappedFile) {
+        try Data(published.utf8).write(to: URL(fileURLWithPath: folder + "/published"))
+        try Data(spare.utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
+        let baseline = try #require(MappedFile(path: folder + "/published"))
+        let file = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
+                                    baseline: baseline, overwrites: true, inPlace: inPlace, sharedEnd: sharedEnd)
+        return (file, baseline)
+    }
+
     @Test("a streamed file leaves the beginning its destination shares with the replaced file as it is, and cuts the rest to size")
     func inPlaceBeginning() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("HEADER-old-entry-TAIL".utf8).write(to: URL(fileURLWithPath: folder + "/published"))
         // The spare's first seven bytes stand for "HEADER-" (here marked in lower case, so the
         // test sees they were not written again); the rest is longer than the new content.
-        try Data("hEADER-zzzzzzzzzzzzzzzzzzzzzzzz".utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
-        let baseline = try #require(MappedFile(path: folder + "/published"))
-        let file = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
-                                    baseline: baseline, overwrites: true, inPlace: 7)
+        let (file, baseline) = try streamed(in: folder, published: "HEADER-old-entry-TAIL",
+                                            spare: "hEADER-zzzzzzzzzzzzzzzzzzzzzzzz", inPlace: 7)
         // Compared piece by piece (for the feeds: entry by entry).
         try file.append("HEADER-")
         try file.append("new-entry-")
@@ -49,13 +58,10 @@ struct SpareLedgerTests {
     func inPlaceEnd() throws {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data("HEADER-old-entry-TAIL-REST".utf8).write(to: URL(fileURLWithPath: folder + "/published"))
         // The spare (as long as the published file) shares its beginning "HEADER-" and its end
         // "-REST" with it (marked in lower case: the test sees they were not written again).
-        try Data("hEADER-xxxxxxxxx-TAIL-rEST".utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
-        let baseline = try #require(MappedFile(path: folder + "/published"))
-        let file = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
-                                    baseline: baseline, overwrites: true, inPlace: 7, sharedEnd: 5)
+        let (file, baseline) = try streamed(in: folder, published: "HEADER-old-entry-TAIL-REST",
+                                            spare: "hEADER-xxxxxxxxx-TAIL-rEST", inPlace: 7, sharedEnd: 5)
         try file.append("HEADER-")
         try file.append("new-entry")  // as long as "old-entry": what follows keeps its place
         try file.append(from: baseline, offset: 16, length: 10)
@@ -65,12 +71,11 @@ struct SpareLedgerTests {
         #expect(file.sharedWithBaseline == 7 && file.sharedEndWithBaseline == 10)
 
         // A tail at another place (the entry grew): written whole, and no shared end reported.
-        try Data("hEADER-xxxxxxxxxx-TAIL-rEST".utf8).write(to: URL(fileURLWithPath: folder + "/spare"))
-        let moved = try StreamedFile(path: "published", destination: folder + "/spare", final: folder + "/published",
-                                     baseline: baseline, overwrites: true, inPlace: 7, sharedEnd: 5)
+        let (moved, movedBaseline) = try streamed(in: folder, published: "HEADER-old-entry-TAIL-REST",
+                                                  spare: "hEADER-xxxxxxxxxx-TAIL-rEST", inPlace: 7, sharedEnd: 5)
         try moved.append("HEADER-")
         try moved.append("newer-entry")
-        try moved.append(from: baseline, offset: 16, length: 10)
+        try moved.append(from: movedBaseline, offset: 16, length: 10)
         _ = try moved.close()
         #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/spare")), as: UTF8.self)
             == "hEADER-newer-entry-TAIL-REST")
