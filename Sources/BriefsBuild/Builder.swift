@@ -185,10 +185,10 @@ public struct Builder: Sendable {
         if let cache {
             let committed = transaction != nil && !report.failed
             // Records whose feed entries point into feeds that were not written stay out.
-            for (index, (path, key, record, reused)) in assembly.cacheRecords.enumerated()
+            // One record and one link check per brief, both in feed order.
+            for ((path, key, record, reused), linkCheck) in zip(assembly.cacheRecords, linkChecks)
             where cache.keepsFeedText || committed || (transaction == nil && !reused) {
                 guard var entry = cache.entry(path) else { continue }
-                let linkCheck = linkChecks.indices.contains(index) ? linkChecks[index] : nil
                 // A reused brief changes at most where its entries stand in the feeds, and what the link check found.
                 if reused, entry.renderKey == key {
                     if entry.render?.feed != record.feed { cache.updateFeed(path, record.feed) }

@@ -86,20 +86,20 @@ public final class BuildCache: @unchecked Sendable {
 
     /// A reused brief's entries moved in the feeds: only their places change, so the entry's
     /// encoded bytes stay valid (the places are saved apart from it).
-    /// Stores what the link check found on a reused brief's page (it lives in the places table, so
-    /// the entry itself is not written again).
-    func updateLinkCheck(_ path: String, _ memo: LinkCheckMemo?) {
-        lock.withLock {
-            guard entries[path]?.render != nil else { return }
-            entries[path]?.render?.linkCheck = memo
-            isDirty = true
-        }
-    }
-
     func updateFeed(_ path: String, _ feed: FeedParts?) {
         lock.withLock {
             guard entries[path]?.render != nil else { return }
             entries[path]?.render?.feed = feed
+            isDirty = true
+        }
+    }
+
+    /// Stores what the link check found on a reused brief's page (it lives in the places table
+    /// too, so the entry itself is not written again).
+    func updateLinkCheck(_ path: String, _ memo: LinkCheckMemo?) {
+        lock.withLock {
+            guard entries[path]?.render != nil else { return }
+            entries[path]?.render?.linkCheck = memo
             isDirty = true
         }
     }

@@ -46,12 +46,13 @@ struct SiteFeeds: Sendable {
     static let slotSize = 512
     static let slotSlack = 64
 
-    static func padded(_ entry: [UInt8]) -> [UInt8] {
-        let slot = (entry.count + slotSlack + slotSize - 1) / slotSize * slotSize
+    static func padded(_ entry: consuming [UInt8]) -> [UInt8] {
+        let count = entry.count
+        let slot = (count + slotSlack + slotSize - 1) / slotSize * slotSize
         var bytes = entry
         let endsWithLineBreak = bytes.last == UInt8(ascii: "\n")
         if endsWithLineBreak { bytes.removeLast() }
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: slot - entry.count))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: slot - count))
         if endsWithLineBreak { bytes.append(UInt8(ascii: "\n")) }
         return bytes
     }

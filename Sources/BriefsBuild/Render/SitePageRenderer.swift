@@ -48,7 +48,7 @@ struct SitePageRenderer: Sendable {
             siteTitle: site.title, homeURL: "./", stylesheetURL: "assets/style.css", isDraft: false,
             t: strings.values, headHTML: [], alternates: BriefRenderer.feedLinks(site: site, strings: strings))
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
-        // The entries' HTML, and as much again for the page around a few of them.
+        // Room for the entries' HTML with a little markup around each, and 4 KB for the page.
         let capacity = entries.reduce(4096) { $0 + $1.entry.html.count + 16 }
         return OutputFile(path: "index.html", content: .bytes(Data(theme.renderUTF8(view, template: "home", capacity: capacity))))
     }

@@ -249,8 +249,8 @@ final class OutputTransaction: @unchecked Sendable {
                 if UInt64(spareInfo.st_ino) == publishedInode {
                     unlink(spare)
                 } else {
-                    inPlace = ledger.shared(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
-                    sharedEnd = ledger.sharedEnd(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
+                    let line = ledger.line(path, spare: FileStamp(spareInfo), published: baseline?.stamp)
+                    (inPlace, sharedEnd) = (line?.shared ?? 0, line?.sharedEnd ?? 0)
                 }
             }
             lock.withLock { _ = spareFiles.insert(spare) }
@@ -543,28 +543,28 @@ final class OutputTransaction: @unchecked Sendable {
                 case .changed: line(changed[index] ?? "", previous.path(index, in: base))
                 }
             }
-            let newPaths = added.keys.sorted(by: bytewiseBefore)
+            let newLines = added.sorted { bytewiseBefore($0.key, $1.key) }
             guard previous.isSorted else {
                 // A manifest edited by hand: sorted afresh.
                 var all = previous.lines.indices.filter { next[$0] != .absent }.map { index in
-                    (path: previous.path(at: index), line: index)
+                    (path: previous.path(at: index), line: index, fingerprint: "")
                 }
-                all += newPaths.map { (path: $0, line: -1) }
-                for (path, index) in all.sorted(by: { bytewiseBefore($0.path, $1.path) }) {
-                    if index >= 0 { copy(index) } else { line(added[path] ?? "", path) }
+                all += newLines.map { (path: $0.key, line: -1, fingerprint: $0.value) }
+                for (path, index, fingerprint) in all.sorted(by: { bytewiseBefore($0.path, $1.path) }) {
+                    if index >= 0 { copy(index) } else { line(fingerprint, path) }
                 }
                 return
             }
             var nextNew = 0
             for index in previous.lines.indices where next[index] != .absent {
                 let path = previous.path(index, in: base)
-                while nextNew < newPaths.count, before(newPaths[nextNew], path) {
-                    line(added[newPaths[nextNew]] ?? "", newPaths[nextNew])
+                while nextNew < newLines.count, before(newLines[nextNew].key, path) {
+                    line(newLines[nextNew].value, newLines[nextNew].key)
                     nextNew += 1
                 }
                 copy(index)
             }
-            for path in newPaths[nextNew...] { line(added[path] ?? "", path) }
+            for (path, fingerprint) in newLines[nextNew...] { line(fingerprint, path) }
         }
         return text
     }
@@ -579,14 +579,7 @@ final class OutputTransaction: @unchecked Sendable {
     static func bytewiseBefore(_ first: String, _ second: String) -> Bool {
         var first = first, second = second
         return first.withUTF8 { a in
-            second.withUTF8 { b in
-                let common = min(a.count, b.count)
-                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-                    let order = memcmp(x, y, common)
-                    if order != 0 { return order < 0 }
-                }
-                return a.count < b.count
-            }
+            second.withUTF8 { b in OutputManifest.before(UnsafeRawBufferPointer(a), UnsafeRawBufferPointer(b)) }
         }
     }
 }

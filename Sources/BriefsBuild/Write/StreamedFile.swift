@@ -122,9 +122,10 @@ final class StreamedFile: @unchecked Sendable {
             try diverge()
         }
         // Ends with the replaced file's own bytes at their old places, and as long as it: the
-        // entries after a change kept their slots.
+        // entries after a change kept their slots, and the destination's shared end stays.
         if let former, let pending = pendingCopy, pending.source === former, pending.end == size, size == former.count {
             sharedEndWithBaseline = pending.end - pending.start
+            try flushCopy(destinationHoldsLast: sharedEnd)
         }
         try flushCopy()
         try flushBuffer()
@@ -154,7 +155,9 @@ final class StreamedFile: @unchecked Sendable {
 
     /// Copies the pending run. The fingerprint covers which bytes of which file were copied,
     /// not the bytes themselves (reading them would fault in every page of the old file).
-    private func flushCopy() throws {
+    /// `destinationHoldsLast`: how many of the run's last bytes the destination holds already
+    /// (the file is cut to size after).
+    private func flushCopy(destinationHoldsLast: Int = 0) throws {
         guard let (source, start, runEnd) = pendingCopy else { return }
         pendingCopy = nil
         try flushBuffer()
@@ -169,11 +172,7 @@ final class StreamedFile: @unchecked Sendable {
             inPlace = 0
             guard lseek(descriptor, off_t(sourceOffset), SEEK_SET) >= 0 else { throw failure("could not write") }
         }
-        if sharedEndWithBaseline > 0, sharedEnd > 0, source === former, end == source.count {
-            // The last run, the replaced file's tail at its old place: what the destination
-            // holds of it already stays (the file is cut to size after).
-            end = max(sourceOffset, end - sharedEnd)
-        }
+        end = max(sourceOffset, end - destinationHoldsLast)
         while sourceOffset < end {
             let copied = sendfile(descriptor, source.descriptor, &sourceOffset, end - sourceOffset)
             if copied < 0, errno == EINTR { continue }
