@@ -86,6 +86,46 @@ struct EscapingTests {
         }
     }
 
+    @Test("every ASCII character, at every position of a word, escapes as the plain rules say")
+    func everyCharacter() {
+        for value in 0..<128 {
+            let character = String(UnicodeScalar(UInt8(value)))
+            for position in 0..<9 {
+                let text = String(repeating: "a", count: position) + character + "bcdefghijklmnop"
+                for xml in [false, true] {
+                    var buffer = TextBuffer()
+                    buffer.appendEscaped(text, xml: xml)
+                    #expect(buffer.text == Self.referenceHTML(text, xml: xml), "byte \(value) at \(position), xml: \(xml)")
+                }
+                for htmlSafe in [false, true] {
+                    #expect(JSON.string(text).text(htmlSafe: htmlSafe) == Self.referenceJSON(text, htmlSafe: htmlSafe),
+                            "byte \(value) at \(position), htmlSafe: \(htmlSafe)")
+                }
+            }
+        }
+    }
+
+    @Test("each escaper's table holds its rules for all 256 bytes, UTF-8 lead and continuation bytes kept")
+    func tables() {
+        func check<Escaper: ByteEscaper>(_: Escaper.Type) {
+            for value in 0...255 {
+                let byte = UInt8(value)
+                var expected = [UInt8](repeating: 0, count: 8)
+                let length = expected.withUnsafeMutableBufferPointer { out in
+                    Escaper.isReplaced(byte) ? Escaper.write(byte, to: out.baseAddress!) : { out[0] = byte; return 1 }()
+                }
+                var actual = [UInt8](repeating: 0, count: 8)
+                let tableLength = actual.withUnsafeMutableBufferPointer { Escaper.table.write(byte, to: $0.baseAddress!) }
+                #expect(tableLength == length && actual.prefix(length) == expected.prefix(length), "\(Escaper.self) byte \(value)")
+                if value >= 0x80 { #expect(length == 1 && actual[0] == byte) }
+            }
+        }
+        check(MarkupEscaper.self)
+        check(XMLEscaper.self)
+        check(JSONEscaper.self)
+        check(ScriptJSONEscaper.self)
+    }
+
     @Test("object keys are written in JSONSerialization's order: ASCII case folded, then exact")
     func keyOrder() {
         let pieces = ["a", "A", "b", "B", "-", "_", "@", "z", "Z", "ä", "1", "DOI", "doi", "URL", "url", "publisher",

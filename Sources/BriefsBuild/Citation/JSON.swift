@@ -156,6 +156,7 @@ enum JSONEscaper: ByteEscaper {
     static var longestEscape: Int { 6 }
     @inline(__always)
     static func isReplaced(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+    static let table = EscapeTable(Self.self)
     @inline(__always)
     static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
         switch byte {
@@ -194,6 +195,7 @@ enum ScriptJSONEscaper: ByteEscaper {
     static func isReplaced(_ byte: UInt8) -> Bool {
         JSONEscaper.isReplaced(byte) || byte == 0x3C || byte == 0x3E || byte == 0x26
     }
+    static let table = EscapeTable(Self.self)
     @inline(__always)
     static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int { JSONEscaper.write(byte, to: out) }
 }
