@@ -212,7 +212,7 @@ struct CitationSurfaceTests {
         #expect(items.first?["date_modified"] as? String == "2025-10-01T00:00:00Z")
         let atom = site.read("feed.xml") ?? ""
         #expect(!atom.contains("Ein Entwurf"))
-        #expect(atom.contains("<content type=\"html\">&lt;div class=&quot;lede&quot;&gt;"))
+        #expect(atom.contains("<content type=\"html\"><![CDATA[<div class=\"lede\">"))
         #expect((site.read("sitemap.xml") ?? "").components(separatedBy: "<url>").count == 5)
         #expect(site.read("sitemap.xml")?.contains("entwurf") == false)
         #expect(site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://forschung-migration.example.org/sitemap.xml\n")

@@ -1,4 +1,6 @@
 @testable import BriefsBuild
+import Foundation
+import FoundationXML
 import Testing
 
 /// The escapers skip plain text eight bytes at a time; these compare them with the plain
@@ -102,6 +104,24 @@ struct EscapingTests {
                             "byte \(value) at \(position), htmlSafe: \(htmlSafe)")
                 }
             }
+        }
+    }
+
+    @Test("CDATA sections keep the text, drop what XML does not allow, and split every ]]>")
+    func cdata() throws {
+        let texts = ["", "<p class=\"a\">x &amp; y</p>\n", "a]]>b", "]]>", "]]]]>>", "a]]\u{01}>b", "tab\tline\r\nend\u{1F}",
+                     "ä]]>€\u{1F600}"] + Self.texts()
+        for text in texts {
+            var buffer = TextBuffer()
+            buffer.append("<c>")
+            var copy = text
+            copy.withUTF8 { buffer.appendCDATA(utf8: $0) }
+            buffer.append("</c>")
+            let document = try XMLDocument(data: Data(buffer.bytes))
+            let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || "\t\n\r".unicodeScalars.contains($0) }))
+            // XML parsers read a carriage return followed by a line break as one line break.
+            #expect(document.rootElement()?.stringValue == expected.replacingOccurrences(of: "\r\n", with: "\n")
+                        .replacingOccurrences(of: "\r", with: "\n"), "\(Array(text.utf8))")
         }
     }
 

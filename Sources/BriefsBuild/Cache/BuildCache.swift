@@ -12,7 +12,7 @@ import Foundation
 /// hit, and an edit is always a miss.
 public final class BuildCache: @unchecked Sendable {
     /// Bump whenever decoding, rendering or this format changes what a build produces.
-    static let formatVersion: UInt64 = 8
+    static let formatVersion: UInt64 = 9
 
     struct Entry: Sendable {
         /// The file as last read; a file with the same stamp is not read again.

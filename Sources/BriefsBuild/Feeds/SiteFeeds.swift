@@ -60,7 +60,7 @@ struct SiteFeeds: Sendable {
     /// One `<entry>`; made while the brief renders (in parallel, and kept by the build cache).
     static func atomEntry(_ entry: FeedEntry) -> [UInt8] {
         let record = entry.record
-        var xml = TextBuffer(capacity: entry.contentHTML.count * 5 / 4 + 2048)
+        var xml = TextBuffer(capacity: entry.contentHTML.count + 2048)
         func element(_ open: StaticString, _ text: String, _ close: StaticString) {
             xml.append(open)
             xml.appendEscaped(text, xml: true)
@@ -88,7 +88,7 @@ struct SiteFeeds: Sendable {
         if let summary = entry.summary { element("    <summary type=\"html\">", summary, "</summary>\n") }
         element("    <media:thumbnail url=\"", record.imageURL, "\"/>\n")
         xml.append("    <content type=\"html\">")
-        entry.contentHTML.withUnsafeBufferPointer { xml.appendEscaped(utf8: $0, xml: true) }
+        entry.contentHTML.withUnsafeBufferPointer { xml.appendCDATA(utf8: $0) }
         xml.append("</content>\n")
         xml.append("  </entry>\n")
         return xml.bytes
