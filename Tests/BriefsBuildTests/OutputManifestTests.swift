@@ -87,4 +87,22 @@ struct OutputManifestTests {
             }
         }
     }
+
+    @Test("paths are put in the byte order of their UTF-8, not in String's order")
+    func byteOrder() {
+        let pieces = ["briefs/", "a", "b", "ä", "a\u{308}", "/", "-", "Z", "0", "€", ".html", "\u{1F600}", "index", ""]
+        var state: UInt64 = 5
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<200 {
+            let paths = (0..<next(40)).map { _ in (0..<next(6)).map { _ in pieces[next(pieces.count)] }.joined() }
+            let order = OutputTransaction.bytewiseOrder(paths)
+            #expect(order.sorted() == Array(paths.indices))
+            let sorted = order.map { Array(paths[$0].utf8) }
+            #expect(zip(sorted, sorted.dropFirst()).allSatisfy { !$1.lexicographicallyPrecedes($0) })
+        }
+        #expect(OutputTransaction.bytewiseOrder(["ä", "a\u{308}", "b"]) == [1, 2, 0])
+    }
 }
