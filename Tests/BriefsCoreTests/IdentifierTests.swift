@@ -195,4 +195,47 @@ struct SHA256Tests {
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
+
+    /// A deterministic generator for the tests below.
+    private struct Random {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test("a bare DOI is read on its bytes as the general path reads it")
+    func doiFastPath() {
+        var random = Random(state: 3)
+        let pieces = ["10.", "1", "0", "5", "9", "/", "a", "z", "A", "-", ".", "_", ";", "(", ")", ":", " ", "ä", "#", "1234", "59350"]
+        for _ in 0..<3000 {
+            let text = (0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            for candidate in [text, "10." + text, "10.59350/" + text] {
+                // The leading tab is trimmed by the general path only.
+                #expect(DOI.normalize(candidate) == DOI.normalize("\t" + candidate), "\(candidate)")
+            }
+        }
+    }
+
+    @Test("a bare ORCID iD is checked on its bytes as the general path checks it; issued blocks compare as before")
+    func orcidFastPath() {
+        var random = Random(state: 4)
+        let pieces = ["0", "1", "2", "5", "9", "X", "x", "-", "0000-", "0009-", "000", " ", "ä"]
+        func referenceIssued(_ orcid: String) -> Bool {
+            let digits = String(orcid.filter { $0 != "-" })
+            return ("000000015000000" ... "000000035000000").contains(String(digits.prefix(15)))
+                || ("000900000000000" ... "000900100000000").contains(String(digits.prefix(15)))
+        }
+        for _ in 0..<5000 {
+            var text = (0..<random.next(10)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            if random.next(2) == 0 {
+                // A well-formed iD, whose check character is right about one time in eleven.
+                let digits = (0..<15).map { _ in String(random.next(10)) } + [["X", "0", "7", "x"][random.next(4)]]
+                text = stride(from: 0, to: 16, by: 4).map { digits[$0..<$0 + 4].joined() }.joined(separator: "-")
+            }
+            #expect(ORCID.normalize(text) == ORCID.normalize(" " + text), "\(text)")
+            #expect(ORCID.isInIssuedBlock(text) == referenceIssued(text), "\(text)")
+        }
+    }
 }

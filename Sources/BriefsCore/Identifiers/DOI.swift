@@ -8,6 +8,9 @@ public enum DOI {
 
     /// The bare, lower-case DOI, or the reason (phrased to follow the value) why it is not one.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
+        // The usual case, a bare lower-case DOI, checked on its bytes (the general path
+        // lower-cases the text six times and looks each suffix character up in a set).
+        if isBareNormalized(text) { return .success(text) }
         var value = text.trimmingSpaces()
         for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"]
         where value.lowercased().hasPrefix(prefix) {
@@ -32,6 +35,30 @@ public enum DOI {
             return .failure(InvalidIdentifier("contains \(shown); a DOI suffix may use only a-z, 0-9 and - . _ ; ( ) /"))
         }
         return .success(value)
+    }
+
+    /// Whether `text` is already what `normalize` makes of it: `10.`, 4 to 9 digits, `/` and a
+    /// suffix of `suffixCharacters`, nothing else.
+    private static func isBareNormalized(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            guard bytes.count > 3, bytes[0] == UInt8(ascii: "1"), bytes[1] == UInt8(ascii: "0"), bytes[2] == UInt8(ascii: ".")
+            else { return false }
+            var index = 3
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            guard (4...9).contains(index - 3), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/") else { return false }
+            return bytes[(index + 1)...].allSatisfy(isSuffixByte)
+        }
+    }
+
+    /// A byte of `suffixCharacters`.
+    private static func isSuffixByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "/"), UInt8(ascii: ":"): true
+        default: false
+        }
     }
 
     /// The prefix (`10.59350`) of a normalised DOI.
