@@ -108,14 +108,17 @@ private struct JSONWriter {
     /// The first eight bytes of `key`, ASCII letters folded, as a number that orders as they
     /// do (a shorter key is padded with zeros, so it comes first).
     private static func foldedPrefix(_ key: String) -> UInt64 {
-        var value: UInt64 = 0
-        var count = 0
-        for byte in key.utf8 {
-            value = value << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            count += 1
-            if count == 8 { break }
+        // On the contiguous bytes: iterating `String.UTF8View` cost more than the sort.
+        var key = key
+        return key.withUTF8 { bytes in
+            let count = Swift.min(bytes.count, 8)
+            var value: UInt64 = 0
+            for index in 0..<count {
+                let byte = bytes[index]
+                value = value << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return count == 0 ? 0 : value << (8 * UInt64(8 - count))
         }
-        return count == 0 ? 0 : value << (8 * UInt64(8 - count))
     }
 
     private static func compareFolded(_ left: String, _ right: String) -> Int {

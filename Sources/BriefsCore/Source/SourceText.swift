@@ -18,7 +18,11 @@ public enum SourceText {
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failure(Diagnostic(FileProblem.empty, at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        if let nul = content.firstIndex(of: 0) {
+        // memchr first: the generic search cost more than the rest of this check.
+        let hasNUL = content.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        }
+        if hasNUL, let nul = content.firstIndex(of: 0) {
             return .failure(Diagnostic(FileProblem.binary, at: location(ofByte: nul, in: content, path: path)))
         }
         // One pass for valid text (nearly every file); the byte at fault is looked for only when it fails.
