@@ -125,6 +125,16 @@ struct EscapingTests {
         }
     }
 
+    @Test("RIS values keep everything but line breaks, which become spaces")
+    func risLineBreaks() {
+        for text in Self.texts() {
+            var buffer = TextBuffer()
+            var copy = text
+            copy.withUTF8 { buffer.appendEscaping(utf8: $0, LineBreakSpacer.self) }
+            #expect(buffer.bytes == text.utf8.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, "\(Array(text.utf8))")
+        }
+    }
+
     @Test("each escaper's table holds its rules for all 256 bytes, UTF-8 lead and continuation bytes kept")
     func tables() {
         func check<Escaper: ByteEscaper>(_: Escaper.Type) {
@@ -144,6 +154,8 @@ struct EscapingTests {
         check(XMLEscaper.self)
         check(JSONEscaper.self)
         check(ScriptJSONEscaper.self)
+        check(CDATAEscaper.self)
+        check(LineBreakSpacer.self)
     }
 
     @Test("object keys are written in JSONSerialization's order: ASCII case folded, then exact")

@@ -102,9 +102,7 @@ enum CitationExports {
             out.append(tag)
             out.append("  - ")
             var value = value
-            value.withUTF8 { bytes in
-                for byte in bytes { out.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
-            }
+            value.withUTF8 { out.appendEscaping(utf8: $0, LineBreakSpacer.self) }
             out.append("\r\n")
         }
         out.append("TY  - RPRT\r\n")
@@ -165,4 +163,17 @@ enum CitationExports {
         ])
         return JSON.array([item]).bytes(pretty: true) + [UInt8(ascii: "\n")]
     }
+}
+
+/// RIS values: a line break becomes a space (it would end the field early).
+enum LineBreakSpacer: ByteEscaper {
+    typealias Specials = ControlSpecials
+    static var longestEscape: Int { 1 }
+    @inline(__always)
+    static func isReplaced(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+    static func write(_ byte: UInt8, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = 0x20
+        return 1
+    }
+    static let table = EscapeTable(Self.self)
 }

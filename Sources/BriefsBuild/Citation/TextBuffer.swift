@@ -32,6 +32,11 @@ struct TextBuffer {
         text.withUTF8 { appendEscaped(utf8: $0, xml: xml) }
     }
 
+    /// UTF-8 text with the bytes `Escaper` replaces.
+    mutating func appendEscaping<Escaper: ByteEscaper>(utf8: UnsafeBufferPointer<UInt8>, _ escaper: Escaper.Type) {
+        bytes.appendEscaping(utf8, escaper)
+    }
+
     /// `appendEscaped(_:xml:)` for text that is UTF-8 bytes already.
     mutating func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, xml: Bool = false) {
         bytes.appendEscapedMarkup(utf8, xml: xml)

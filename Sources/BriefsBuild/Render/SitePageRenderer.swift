@@ -55,8 +55,10 @@ struct SitePageRenderer: Sendable {
 
     /// The start of a summary, cut at a word so the list stays scannable.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Walks `limit` characters at most: counting the whole text first cost twice that.
+        guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              limitIndex != text.endIndex else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return cut[..<end].trimmingPunctuationAndSpaces() + " …"
     }
