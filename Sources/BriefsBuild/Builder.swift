@@ -33,23 +33,31 @@ public struct Builder: Sendable {
         let cacheLoad = options.cache == nil ? options.cacheFile.map { file in
             Task.detached { (BuildCache.load(from: file), output.flatMap(OutputTransaction.manifest(of:))) }
         } : nil
-        let source = SiteLoader.load(root: options.siteRoot)
-        var diagnostics = source.diagnostics
+        let (configText, configProblems) = SiteLoader.readConfig(root: options.siteRoot)
+        var diagnostics = configProblems
         var site = SiteConfig(title: "", baseURL: "http://localhost/")
-        if let text = source.configText {
-            let (config, problems) = SiteConfigDecoder.decode(text: text, path: source.configPath)
+        if let text = configText {
+            let (config, problems) = SiteConfigDecoder.decode(text: text, path: SiteLoader.configPath)
             site = config
             diagnostics += problems
         }
-        timer.finish("find \(source.briefs.count) brief files, read site.yaml")
-        let loader = ThemeLoader(
-            searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
-            siteRoot: options.siteRoot)
-        let (theme, themeProblems) = loader.load(name: site.theme, writtenAt: site.themeLocation)
-        diagnostics += themeProblems
-        var sources = loader.readTexts
+        // The theme's templates are parsed on another core while the briefs are listed and
+        // decoded, which do not need them (a few milliseconds at the start of every build,
+        // when the other core had nothing to do yet).
+        let themeLoad = Task.detached { [options, site] () -> (Theme?, [Diagnostic], [String: String]) in
+            let loader = ThemeLoader(
+                searchPaths: options.themeSearchPaths + [options.siteRoot.appendingPathComponent("themes", isDirectory: true)],
+                siteRoot: options.siteRoot)
+            let (theme, problems) = loader.load(name: site.theme, writtenAt: site.themeLocation)
+            return (theme, problems, loader.readTexts)
+        }
+        let (briefFiles, listingProblems) = SiteLoader.findBriefs(root: options.siteRoot, configFound: configText != nil)
+        let source = SiteSource(configPath: SiteLoader.configPath, configText: configText, briefs: briefFiles,
+                                diagnostics: configProblems + listingProblems)
+        diagnostics += listingProblems
+        var sources: [String: String] = [:]
         sources[source.configPath] = source.configText
-        timer.finish("load the theme")
+        timer.finish("find \(source.briefs.count) brief files, read site.yaml")
         // While the cache may still be loading: the stamps of the briefs' output folders, which
         // reusing a brief compares with the cache (`OutputTransaction.keep`; a folder not looked
         // at here is looked at there).
@@ -91,6 +99,10 @@ public struct Builder: Sendable {
             includeDrafts: options.includeDrafts)
         let published = BriefFacts.inFeedOrder(facts.filter { options.includeDrafts || !$0.isDraft })
         timer.finish("validate")
+        let (theme, themeProblems, themeTexts) = await themeLoad.value
+        diagnostics += themeProblems
+        sources.merge(themeTexts) { current, _ in current }
+        timer.finish("load the theme (waited)")
 
         var report = BuildReport(diagnostics: [], briefCount: source.briefs.count, publishedCount: published.count,
                                  filesWritten: 0, files: [], failed: false)

@@ -18,8 +18,8 @@ struct CitationRecord: Sendable, Equatable {
     }
 
     var slug: String
-    var title: String
-    var subtitle: String?
+    var title: String { didSet { fullTitle = Self.fullTitle(title, subtitle) } }
+    var subtitle: String? { didSet { fullTitle = Self.fullTitle(title, subtitle) } }
     var authors: [Person]
     var date: BriefDate
     var updated: BriefDate?
@@ -41,8 +41,11 @@ struct CitationRecord: Sendable, Equatable {
     var imageAlt: String
     var siteTitle: String
 
-    /// "Title: Subtitle", the form citations use.
-    var fullTitle: String {
+    /// "Title: Subtitle", the form citations use. Kept, not worked out when asked: every
+    /// surface asks for it, twenty times per brief.
+    private(set) var fullTitle: String
+
+    private static func fullTitle(_ title: String, _ subtitle: String?) -> String {
         guard let subtitle, !subtitle.isEmpty else { return title }
         let separator = title.last.map { ".:?!".contains($0) } == true ? " " : ": "
         return title + separator + subtitle
@@ -60,6 +63,7 @@ struct CitationRecord: Sendable, Equatable {
         slug = brief.slug
         title = Typography.apply(brief.title.value, language: language)
         subtitle = brief.subtitle.map { Typography.apply($0, language: language) }
+        fullTitle = Self.fullTitle(title, subtitle)
         authors = brief.authors.map { author in
             Person(name: author.name, given: author.given, family: author.family, orcid: author.orcid,
                    affiliations: author.affiliationIDs.compactMap { id in brief.affiliations.first { $0.id == id.value } })

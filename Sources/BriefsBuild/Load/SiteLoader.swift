@@ -53,17 +53,26 @@ enum SiteLoader {
     /// Reads site.yaml and finds every `.md` file below `content/briefs/` (sorted, so runs are
     /// repeatable). The briefs themselves are read later, in parallel, and only when changed.
     static func load(root: URL) -> SiteSource {
-        var diagnostics: [Diagnostic] = []
-        let configURL = root.appendingPathComponent(configPath)
-        var configText: String?
-        if let data = FileManager.default.contents(atPath: configURL.path) {
-            switch SourceText.decode(Array(data), path: configPath) {
-            case .success(let text): configText = text
-            case .failure(let diagnostic): diagnostics.append(diagnostic)
-            }
-        } else {
-            diagnostics.append(Diagnostic(FileProblem.siteFileMissing(path: configPath)))
+        let (configText, problems) = readConfig(root: root)
+        let (briefs, more) = findBriefs(root: root, configFound: configText != nil)
+        return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: problems + more)
+    }
+
+    /// The text of site.yaml, or why there is none.
+    static func readConfig(root: URL) -> (text: String?, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(configPath).path) else {
+            return (nil, [Diagnostic(FileProblem.siteFileMissing(path: configPath))])
         }
+        switch SourceText.decode(Array(data), path: configPath) {
+        case .success(let text): return (text, [])
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    /// Every `.md` file below `content/briefs/`, sorted by path; too large ones, and an empty
+    /// folder of a site that has its site.yaml (`configFound`), reported.
+    static func findBriefs(root: URL, configFound: Bool) -> (briefs: [BriefFile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let folder = root.appendingPathComponent(briefsFolder, isDirectory: true).standardizedFileURL.path
         var briefs: [BriefFile] = []
         let found = markdownFiles(in: URL(fileURLWithPath: folder))
@@ -81,10 +90,10 @@ enum SiteLoader {
             }
             briefs.append(BriefFile(path: path, slug: slug, fullPath: folder + "/" + relative, stamp: stamp))
         }
-        if found.isEmpty, configText != nil {
+        if found.isEmpty, configFound {
             diagnostics.append(Diagnostic(FileProblem.noBriefs(folder: briefsFolder + "/")))
         }
-        return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: diagnostics)
+        return (briefs, diagnostics)
     }
 
     /// Relative paths and stamps of `.md` files below `folder`, hidden files and editors' back-up
