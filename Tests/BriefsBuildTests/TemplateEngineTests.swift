@@ -273,4 +273,18 @@ struct TemplateEngineTests {
         let notFound = NotFoundPageView(page: Self.pageView(full: false).page)
         #expect(theme.render(notFound, template: "404") == reference.render(Reference(object: notFound), withTemplate: "404"))
     }
+
+    @Test("the view models' fields are the names the theme lint knows, and each view model answers a name as its field")
+    func fields() {
+        #expect(Set(TemplateField.allCases.map(\.rawValue)) == ViewModelKeys.all)
+        let page = PageView(lang: "de", title: "T", description: "D", canonicalURL: "https://x/", root: "/", siteTitle: "S",
+                            homeURL: "/", stylesheetURL: "/s.css", isDraft: false, t: ["a": "b"], headHTML: [], alternates: [])
+        for field in TemplateField.allCases {
+            let byName = page.value(forKey: field.rawValue).map(Reference.convert).map { String(describing: $0) }
+            let byField = page.value(for: field).map(Reference.convert).map { String(describing: $0) }
+            #expect(byName == byField, "\(field)")
+        }
+        #expect(page.value(forKey: "nichtda") == nil)
+        #expect(page.value(for: .title).map(Reference.convert) as? String == "T")
+    }
 }

@@ -1,5 +1,5 @@
 /// The brief page: header, lede, recommendations, background, research, references, imprint.
-final class BriefPageView: TemplateObject {
+final class BriefPageView: FieldTemplateObject {
     static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
                        "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
                        "researchHTML", "references", "imprint", "translation", "image", "keywords",
@@ -56,39 +56,39 @@ final class BriefPageView: TemplateObject {
         self.headingIDs = headingIDs
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "print": .optional(print)
-        case "headingIDs": .dictionary(headingIDs)
-        case "page": .object(page)
-        case "cite": .optional(cite)
-        case "slug": .text(slug)
-        case "seriesLine": .optional(seriesLine)
-        case "title": .text(title)
-        case "subtitle": .optional(subtitle)
-        case "authors": .objects(authors)
-        case "affiliations": .objects(affiliations)
-        case "showAffiliationNumbers": .bool(showAffiliationNumbers)
-        case "date": .object(date)
-        case "updated": .optional(updated)
-        case "ledeHTML": .text(ledeHTML)
-        case "recommendations": recommendations.isEmpty ? .absent : .objects(recommendations)
-        case "background": background.isEmpty ? .absent : .objects(background)
-        case "researchHTML": .optional(researchHTML)
-        case "references": references.isEmpty ? .absent : .strings(references)
-        case "imprint": .optional(imprint)
-        case "translation": .optional(translation)
-        case "image": .optional(image)
-        case "keywords": keywords.isEmpty ? .absent : .strings(keywords)
-        case "hasRecommendations": .bool(!recommendations.isEmpty)
-        case "hasBackground": .bool(!background.isEmpty)
-        case "hasReferences": .bool(!references.isEmpty)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .print: .optional(print)
+        case .headingIDs: .dictionary(headingIDs)
+        case .page: .object(page)
+        case .cite: .optional(cite)
+        case .slug: .text(slug)
+        case .seriesLine: .optional(seriesLine)
+        case .title: .text(title)
+        case .subtitle: .optional(subtitle)
+        case .authors: .objects(authors)
+        case .affiliations: .objects(affiliations)
+        case .showAffiliationNumbers: .bool(showAffiliationNumbers)
+        case .date: .object(date)
+        case .updated: .optional(updated)
+        case .ledeHTML: .text(ledeHTML)
+        case .recommendations: recommendations.isEmpty ? .absent : .objects(recommendations)
+        case .background: background.isEmpty ? .absent : .objects(background)
+        case .researchHTML: .optional(researchHTML)
+        case .references: references.isEmpty ? .absent : .strings(references)
+        case .imprint: .optional(imprint)
+        case .translation: .optional(translation)
+        case .image: .optional(image)
+        case .keywords: keywords.isEmpty ? .absent : .strings(keywords)
+        case .hasRecommendations: .bool(!recommendations.isEmpty)
+        case .hasBackground: .bool(!background.isEmpty)
+        case .hasReferences: .bool(!references.isEmpty)
         default: nil
         }
     }
 }
 
-final class AuthorView: TemplateObject {
+final class AuthorView: FieldTemplateObject {
     static let keys = ["name", "orcidURL", "affiliationNumbers", "separator"]
     let name: String
     let orcidURL: String?
@@ -104,18 +104,18 @@ final class AuthorView: TemplateObject {
         self.separator = separator
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "name": .text(self.name)
-        case "orcidURL": .optional(orcidURL)
-        case "affiliationNumbers": .optional(affiliationNumbers.isEmpty ? nil : affiliationNumbers)
-        case "separator": .text(separator)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .name: .text(self.name)
+        case .orcidURL: .optional(orcidURL)
+        case .affiliationNumbers: .optional(affiliationNumbers.isEmpty ? nil : affiliationNumbers)
+        case .separator: .text(separator)
         default: nil
         }
     }
 }
 
-final class AffiliationView: TemplateObject {
+final class AffiliationView: FieldTemplateObject {
     static let keys = ["number", "name", "unit", "rorURL"]
     let number: Int
     let name: String
@@ -129,18 +129,18 @@ final class AffiliationView: TemplateObject {
         self.rorURL = rorURL
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "number": .number(number)
-        case "name": .text(self.name)
-        case "unit": .optional(unit)
-        case "rorURL": .optional(rorURL)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .number: .number(number)
+        case .name: .text(self.name)
+        case .unit: .optional(unit)
+        case .rorURL: .optional(rorURL)
         default: nil
         }
     }
 }
 
-final class DateView: TemplateObject {
+final class DateView: FieldTemplateObject {
     static let keys = ["iso", "display"]
     /// For `<time datetime>`.
     let iso: String
@@ -152,17 +152,17 @@ final class DateView: TemplateObject {
         self.display = display
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "iso": .text(iso)
-        case "display": .text(display)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .iso: .text(iso)
+        case .display: .text(display)
         default: nil
         }
     }
 }
 
 /// A recommendation or background section with its quotes.
-final class SectionView: TemplateObject {
+final class SectionView: FieldTemplateObject {
     static let keys = ["number", "id", "anchorID", "title", "html", "quotes"]
     let number: Int
     /// The stable id (`recommendation-1`) on the section.
@@ -182,20 +182,20 @@ final class SectionView: TemplateObject {
         self.quotes = quotes
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "number": .number(number)
-        case "id": .text(id)
-        case "anchorID": .text(anchorID)
-        case "title": .text(title)
-        case "html": .text(html)
-        case "quotes": quotes.isEmpty ? .absent : .objects(quotes)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .number: .number(number)
+        case .id: .text(id)
+        case .anchorID: .text(anchorID)
+        case .title: .text(title)
+        case .html: .text(html)
+        case .quotes: quotes.isEmpty ? .absent : .objects(quotes)
         default: nil
         }
     }
 }
 
-final class QuoteView: TemplateObject {
+final class QuoteView: FieldTemplateObject {
     static let keys = ["html", "source", "lang"]
     let html: String
     let source: String
@@ -208,17 +208,17 @@ final class QuoteView: TemplateObject {
         self.lang = lang
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "html": .text(html)
-        case "source": .text(source)
-        case "lang": .optional(lang)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .html: .text(html)
+        case .source: .text(source)
+        case .lang: .optional(lang)
         default: nil
         }
     }
 }
 
-final class ImprintView: TemplateObject {
+final class ImprintView: FieldTemplateObject {
     static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "authorsLabel", "date", "doi", "doiURL",
                        "licenseName", "licenseURL"]
     let publisher: String
@@ -250,26 +250,26 @@ final class ImprintView: TemplateObject {
         self.licenseURL = licenseURL
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "publisher": .text(publisher)
-        case "unit": .optional(unit)
-        case "place": .optional(place)
-        case "contact": .optional(contact)
-        case "contactURL": .optional(contactURL)
-        case "authors": .text(authors)
-        case "authorsLabel": .text(authorsLabel)
-        case "date": .object(date)
-        case "doi": .optional(doi)
-        case "doiURL": .optional(doiURL)
-        case "licenseName": .optional(licenseName)
-        case "licenseURL": .optional(licenseURL)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .publisher: .text(publisher)
+        case .unit: .optional(unit)
+        case .place: .optional(place)
+        case .contact: .optional(contact)
+        case .contactURL: .optional(contactURL)
+        case .authors: .text(authors)
+        case .authorsLabel: .text(authorsLabel)
+        case .date: .object(date)
+        case .doi: .optional(doi)
+        case .doiURL: .optional(doiURL)
+        case .licenseName: .optional(licenseName)
+        case .licenseURL: .optional(licenseURL)
         default: nil
         }
     }
 }
 
-final class TranslationView: TemplateObject {
+final class TranslationView: FieldTemplateObject {
     static let keys = ["url", "lang", "label"]
     let url: String
     let lang: String
@@ -281,17 +281,17 @@ final class TranslationView: TemplateObject {
         self.label = label
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "url": .text(url)
-        case "lang": .text(lang)
-        case "label": .text(label)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .url: .text(url)
+        case .lang: .text(lang)
+        case .label: .text(label)
         default: nil
         }
     }
 }
 
-final class ImageView: TemplateObject {
+final class ImageView: FieldTemplateObject {
     static let keys = ["src", "alt"]
     let src: String
     let alt: String
@@ -301,17 +301,17 @@ final class ImageView: TemplateObject {
         self.alt = alt
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "src": .text(src)
-        case "alt": .text(alt)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .src: .text(src)
+        case .alt: .text(alt)
         default: nil
         }
     }
 }
 
 /// The "Zitieren / Cite" box: the recommended citation and the download formats.
-final class CiteView: TemplateObject {
+final class CiteView: FieldTemplateObject {
     static let keys = ["citationHTML", "downloads"]
     /// Rendered by briefpress (escaped, title in `<i>`).
     let citationHTML: String
@@ -322,16 +322,16 @@ final class CiteView: TemplateObject {
         self.downloads = downloads
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "citationHTML": .text(citationHTML)
-        case "downloads": .objects(downloads)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .citationHTML: .text(citationHTML)
+        case .downloads: .objects(downloads)
         default: nil
         }
     }
 }
 
-final class DownloadView: TemplateObject {
+final class DownloadView: FieldTemplateObject {
     static let keys = ["href", "type", "label"]
     let href: String
     let type: String
@@ -343,18 +343,18 @@ final class DownloadView: TemplateObject {
         self.label = label
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "href": .text(href)
-        case "type": .text(type)
-        case "label": .text(label)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .href: .text(href)
+        case .type: .text(type)
+        case .label: .text(label)
         default: nil
         }
     }
 }
 
 /// What only the print version needs: PDF metadata and running header/footer texts.
-final class PrintInfo: TemplateObject {
+final class PrintInfo: FieldTemplateObject {
     static let keys = ["fullTitle", "authorNames", "authorLine", "keywords", "footerText"]
     /// "Title: Subtitle", the PDF's document title.
     let fullTitle: String
@@ -374,13 +374,13 @@ final class PrintInfo: TemplateObject {
         self.footerText = footerText
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "fullTitle": .text(fullTitle)
-        case "authorNames": .strings(authorNames)
-        case "authorLine": .text(authorLine)
-        case "keywords": .optional(keywords)
-        case "footerText": .text(footerText)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .fullTitle: .text(fullTitle)
+        case .authorNames: .strings(authorNames)
+        case .authorLine: .text(authorLine)
+        case .keywords: .optional(keywords)
+        case .footerText: .text(footerText)
         default: nil
         }
     }

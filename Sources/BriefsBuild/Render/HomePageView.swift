@@ -1,7 +1,7 @@
 import Foundation
 
 /// The home page: every published brief, grouped by series, newest first.
-final class HomePageView: TemplateObject {
+final class HomePageView: FieldTemplateObject {
     static let keys = ["page", "groups", "showSeriesHeadings"]
     let page: PageView
     let groups: [SeriesGroupView]
@@ -14,17 +14,17 @@ final class HomePageView: TemplateObject {
         self.showSeriesHeadings = showSeriesHeadings
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "page": .object(page)
-        case "groups": groups.isEmpty ? .absent : .objects(groups)
-        case "showSeriesHeadings": .bool(showSeriesHeadings)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .page: .object(page)
+        case .groups: groups.isEmpty ? .absent : .objects(groups)
+        case .showSeriesHeadings: .bool(showSeriesHeadings)
         default: nil
         }
     }
 }
 
-final class SeriesGroupView: TemplateObject {
+final class SeriesGroupView: FieldTemplateObject {
     static let keys = ["series", "briefs"]
     let series: String
     let briefs: [BriefSummaryView]
@@ -34,16 +34,16 @@ final class SeriesGroupView: TemplateObject {
         self.briefs = briefs
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "series": .text(series)
-        case "briefs": .objects(briefs)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .series: .text(series)
+        case .briefs: .objects(briefs)
         default: nil
         }
     }
 }
 
-final class BriefSummaryView: TemplateObject, @unchecked Sendable {
+final class BriefSummaryView: FieldTemplateObject, @unchecked Sendable {
     static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
                        "headingLevel", "draftLabel", "html"]
 
@@ -138,27 +138,27 @@ final class BriefSummaryView: TemplateObject, @unchecked Sendable {
         BriefSummaryView(html: html, isDraft: isDraft, storage: .decoded(details))
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "html": .utf8(html)
-        case "isDraft": .bool(isDraft)
-        case "headingLevel": .number(headingLevel)
-        case "draftLabel": .text(draftLabel)
-        case "url": .text(url)
-        case "title": .text(title)
-        case "subtitle": .optional(subtitle)
-        case "authors": .text(authors)
-        case "date": .object(date)
-        case "summary": .optional(summary)
-        case "lang": .optional(lang)
-        case "seriesLine": .optional(seriesLine)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .html: .utf8(html)
+        case .isDraft: .bool(isDraft)
+        case .headingLevel: .number(headingLevel)
+        case .draftLabel: .text(draftLabel)
+        case .url: .text(url)
+        case .title: .text(title)
+        case .subtitle: .optional(subtitle)
+        case .authors: .text(authors)
+        case .date: .object(date)
+        case .summary: .optional(summary)
+        case .lang: .optional(lang)
+        case .seriesLine: .optional(seriesLine)
         default: nil
         }
     }
 }
 
 /// The 404 page needs only the layout.
-final class NotFoundPageView: TemplateObject {
+final class NotFoundPageView: FieldTemplateObject {
     static let keys = ["page"]
     let page: PageView
 
@@ -166,7 +166,12 @@ final class NotFoundPageView: TemplateObject {
         self.page = page
     }
 
-    func value(forKey key: String) -> TemplateValue? { key == "page" ? .object(page) : nil }
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .page: .object(page)
+        default: nil
+        }
+    }
 }
 
 /// Every name a template may use, for the theme lint.

@@ -1,6 +1,6 @@
 /// What every page's layout needs: language, titles, links back to the site, UI strings.
 /// Templates see only view models like this one, never raw front matter.
-final class PageView: TemplateObject {
+final class PageView: FieldTemplateObject {
     static let keys = ["lang", "title", "description", "canonicalURL", "root", "siteTitle", "homeURL",
                        "stylesheetURL", "isDraft", "t", "headHTML", "alternates"]
     let lang: String
@@ -35,27 +35,27 @@ final class PageView: TemplateObject {
         self.alternates = alternates
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "lang": .text(lang)
-        case "title": .text(title)
-        case "description": description.isEmpty ? .absent : .text(description)
-        case "canonicalURL": canonicalURL.isEmpty ? .absent : .text(canonicalURL)
-        case "root": .text(root)
-        case "siteTitle": .text(siteTitle)
-        case "homeURL": .text(homeURL)
-        case "stylesheetURL": .text(stylesheetURL)
-        case "isDraft": .bool(isDraft)
-        case "t": .dictionary(t)
-        case "headHTML": .utf8(headHTML)
-        case "alternates": .objects(alternates)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .lang: .text(lang)
+        case .title: .text(title)
+        case .description: description.isEmpty ? .absent : .text(description)
+        case .canonicalURL: canonicalURL.isEmpty ? .absent : .text(canonicalURL)
+        case .root: .text(root)
+        case .siteTitle: .text(siteTitle)
+        case .homeURL: .text(homeURL)
+        case .stylesheetURL: .text(stylesheetURL)
+        case .isDraft: .bool(isDraft)
+        case .t: .dictionary(t)
+        case .headHTML: .utf8(headHTML)
+        case .alternates: .objects(alternates)
         default: nil
         }
     }
 }
 
 /// A `<link rel="alternate">` to a translation, feed or PDF.
-final class AlternateLink: TemplateObject {
+final class AlternateLink: FieldTemplateObject {
     static let keys = ["href", "hreflang", "type", "title"]
     let href: String
     let hreflang: String?
@@ -69,12 +69,12 @@ final class AlternateLink: TemplateObject {
         self.title = title
     }
 
-    func value(forKey key: String) -> TemplateValue? {
-        switch key {
-        case "href": .text(href)
-        case "hreflang": .optional(hreflang)
-        case "type": .optional(type)
-        case "title": .optional(title)
+    func value(for field: TemplateField) -> TemplateValue? {
+        switch field {
+        case .href: .text(href)
+        case .hreflang: .optional(hreflang)
+        case .type: .optional(type)
+        case .title: .optional(title)
         default: nil
         }
     }

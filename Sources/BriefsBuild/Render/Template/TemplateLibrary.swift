@@ -234,7 +234,7 @@ private struct TemplateRenderer {
         return result
     }
 
-    private static func follow(_ names: ArraySlice<String>, from value: TemplateValue) -> TemplateValue? {
+    private static func follow(_ names: ArraySlice<TemplateKey>, from value: TemplateValue) -> TemplateValue? {
         var current = value
         for name in names {
             guard let next = child(name, of: current) else { return nil }
@@ -243,10 +243,10 @@ private struct TemplateRenderer {
         return current
     }
 
-    private static func child(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private static func child(_ key: TemplateKey, of value: TemplateValue) -> TemplateValue? {
         switch value {
-        case .object(let object): object.value(forKey: name)
-        case .dictionary(let words): words[name].map(TemplateValue.text)
+        case .object(let object): key.field.map { object.value(for: $0) } ?? object.value(forKey: key.name)
+        case .dictionary(let words): words[key.name].map(TemplateValue.text)
         default: nil
         }
     }

@@ -25,13 +25,13 @@ struct TemplateName: Sendable, Equatable {
     }
 
     var kind: Kind
-    var components: [String]
+    var components: [TemplateKey]
     /// Applied last to first: `uppercased(name)`.
     var transforms: [String]
 
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms
-        components = name.split(separator: ".").map(String.init)
+        components = name.split(separator: ".").map { TemplateKey(String($0)) }
         if name == "." {
             kind = .current
         } else if name.isEmpty, !transforms.isEmpty {

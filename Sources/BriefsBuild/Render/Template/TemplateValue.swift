@@ -37,4 +37,19 @@ protocol TemplateObject: AnyObject, Sendable {
     /// The value of `key`, or `nil` when this object has no such field (the lookup then goes on
     /// to the enclosing objects, as Mustache does).
     func value(forKey key: String) -> TemplateValue?
+    /// The same for a name that is one of the view models' fields (`TemplateField`).
+    func value(for field: TemplateField) -> TemplateValue?
+}
+
+extension TemplateObject {
+    /// Objects that answer names only (the tests' own) answer fields by their name.
+    func value(for field: TemplateField) -> TemplateValue? { value(forKey: field.rawValue) }
+}
+
+/// A view model: answers fields with a `switch` over `TemplateField`; other names it does not
+/// have. (It must implement `value(for:)`: the two defaults call each other.)
+protocol FieldTemplateObject: TemplateObject {}
+
+extension FieldTemplateObject {
+    func value(forKey key: String) -> TemplateValue? { TemplateField(rawValue: key).flatMap { value(for: $0) } }
 }
