@@ -55,20 +55,9 @@ struct TypographyEngine {
         var copied = start
         var index = start
         while index < end {
+            index = nextTrigger(from: index, to: end)
+            guard index < end else { break }
             let byte = bytes[index]
-            guard Self.isTrigger(byte) else {
-                index += 1
-                continue
-            }
-            // Most triggers are spaces after a letter, which never change (see
-            // `needsNonBreakingSpace`): settled here without the call.
-            if byte == UInt8(ascii: " "), index > 0 {
-                let previousByte = bytes[index - 1]
-                if previousByte < 0x80, previousByte != UInt8(ascii: "."), !(0x30...0x39).contains(previousByte) {
-                    index += 1
-                    continue
-                }
-            }
             // The text copied since the last replacement counts as written: quotes look at it.
             if copied < index, byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 previousOutput = scalar(before: index)
@@ -92,6 +81,30 @@ struct TypographyEngine {
         output.append(contentsOf: bytes[copied..<end])
         if end > copied { previousOutput = scalar(before: end) }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The first byte from `start` on that may start a rule, or `end`. Most triggers are
+    /// spaces after a letter, which never change (see `needsNonBreakingSpace`): passed over
+    /// here. On the buffer, without bounds checks: this loop sees every byte of every text.
+    private func nextTrigger(from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < end {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: " ") {
+                    guard index > 0 else { return index }
+                    let previousByte = buffer[index - 1]
+                    if previousByte < 0x80, previousByte != UInt8(ascii: "."), !(0x30...0x39).contains(previousByte) {
+                        index += 1
+                        continue
+                    }
+                    return index
+                }
+                if Self.isTrigger(byte) { return index }
+                index += 1
+            }
+            return end
+        }
     }
 
     private static func isTrigger(_ byte: UInt8) -> Bool {
