@@ -1,31 +1,6 @@
-/// Escaping for text and attribute values, and the scheme check for destinations.
+/// The scheme check for destinations and the class of code blocks. Text and attribute
+/// values are escaped as they are written: ``HTMLOutput/appendEscaped(_:)``.
 enum HTMLEscaping {
-    /// Escapes `& < > "`, enough for text and for double-quoted attribute values.
-    static func escape(_ text: String) -> String {
-        // On the contiguous UTF-8 bytes: most text needs no escaping at all, and the scan over a
-        // buffer is several times faster than over `String.UTF8View`.
-        var text = text
-        let escaped: String? = text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
-                return nil
-            }
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + 16)
-            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            for byte in UnsafeBufferPointer(rebasing: bytes[first...]) {
-                switch byte {
-                case UInt8(ascii: "&"): result.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B]) // &amp;
-                case UInt8(ascii: "<"): result.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B]) // &lt;
-                case UInt8(ascii: ">"): result.append(contentsOf: [0x26, 0x67, 0x74, 0x3B]) // &gt;
-                case UInt8(ascii: "\""): result.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]) // &quot;
-                default: result.append(byte)
-                }
-            }
-            return String(decoding: result, as: UTF8.self)
-        }
-        return escaped ?? text
-    }
-
     /// Schemes that run script when a link is followed or an image is loaded.
     private static let unsafeSchemes: [[UInt8]] = [Array("javascript".utf8), Array("vbscript".utf8), Array("data".utf8)]
 

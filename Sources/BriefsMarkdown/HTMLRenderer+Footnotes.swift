@@ -4,8 +4,12 @@ extension HTMLRenderer {
     /// Marks where a definition's back-links go; they are known only after every
     /// definition is rendered, since notes may refer to each other. cmark turns NUL
     /// in the input into U+FFFD, so the marker cannot occur in rendered content.
-    private func backLinkMarker(_ number: Int) -> String {
-        "\u{0}\(number)\u{0}"
+    private func backLinkMarker(_ number: Int) -> [UInt8] {
+        var marker = HTMLOutput(capacity: 8)
+        marker.append(UInt8(0))
+        marker.appendDecimal(number)
+        marker.append(UInt8(0))
+        return marker.bytes
     }
 
     /// The part of footnote ids after `fn-` / `fnref-`: prefix and sanitized label.
@@ -28,75 +32,106 @@ extension HTMLRenderer {
     mutating func renderFootnoteReference(number: Int, label: String) {
         guard (1...max(footnoteCount, 1)).contains(number), footnoteCount > 0 else {
             // No definition to point at; show what the author wrote.
-            output += escape("[^\(label)]")
+            output.appendLiteral("[^")
+            output.appendEscaped(label)
+            output.appendLiteral("]")
             return
         }
         let noteID = footnoteID(number: number, label: label)
         let referenceID = page.claim("fnref-" + idStem(number: number, label: label))
         anchors.append(referenceID)
         backReferences[number, default: []].append(referenceID)
-        output += "<sup class=\"footnote-ref\"><a href=\"#\(escape(noteID))\" id=\"\(escape(referenceID))\" "
-            + "role=\"doc-noteref\">\(footnoteOffset + number)</a></sup>"
+        output.appendLiteral("<sup class=\"footnote-ref\"><a href=\"#")
+        output.appendEscaped(noteID)
+        output.appendLiteral("\" id=\"")
+        output.appendEscaped(referenceID)
+        output.appendLiteral("\" role=\"doc-noteref\">")
+        output.appendDecimal(footnoteOffset + number)
+        output.appendLiteral("</a></sup>")
     }
 
     /// Writes the definitions as one ordered list numbered on from the page's count.
     mutating func renderFootnotes(_ definitions: [MarkdownNode]) {
         guard !definitions.isEmpty else { return }
-        let mainOutput = output
+        // Swapped out, not copied: the page's bytes stay uniquely referenced, so appending
+        // to them again afterwards does not copy them.
+        var mainOutput = HTMLOutput()
+        swap(&output, &mainOutput)
         // Each note is rendered into its own buffer so its back-link marker can be
         // replaced there, at a cost proportional to the note, not the section.
-        var notes: [(number: Int, html: String)] = []
+        var notes: [(number: Int, html: [UInt8])] = []
         for definition in definitions {
             guard case let .footnoteDefinition(number, label) = definition.kind else { continue }
-            output = "<li id=\"\(escape(footnoteID(number: number, label: label)))\">"
+            output = HTMLOutput()
+            output.appendLiteral("<li id=\"")
+            output.appendEscaped(footnoteID(number: number, label: label))
+            output.appendLiteral("\">")
             renderDefinitionBody(definition.children, marker: backLinkMarker(number))
-            output += "</li>\n"
-            notes.append((number, output))
+            output.appendLiteral("</li>\n")
+            notes.append((number, output.bytes))
         }
-        output = mainOutput
+        swap(&output, &mainOutput)
         newline()
-        output += "<section class=\"footnotes\" role=\"doc-endnotes\" "
-            + "aria-label=\"\(escape(options.strings.footnotesLabel))\">\n"
-        output += "<ol start=\"\(footnoteOffset + 1)\">\n"
+        output.appendLiteral("<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"")
+        output.appendEscaped(options.strings.footnotesLabel)
+        output.appendLiteral("\">\n<ol start=\"")
+        output.appendDecimal(footnoteOffset + 1)
+        output.appendLiteral("\">\n")
         for note in notes {
-            // The marker stands near the end of the note: found from there, spliced on bytes.
-            let marker = Array(backLinkMarker(note.number).utf8)
-            let html = Array(note.html.utf8)
+            // The marker stands near the end of the note: found from there and spliced out.
+            let marker = backLinkMarker(note.number)
+            let html = note.html
             var position = html.count - marker.count
             while position >= 0, !html[position..<position + marker.count].elementsEqual(marker) { position -= 1 }
             if position >= 0 {
-                output += String(decoding: html[..<position], as: UTF8.self) + backLinks(note.number)
-                    + String(decoding: html[(position + marker.count)...], as: UTF8.self)
+                output.append(html[..<position])
+                writeBackLinks(note.number)
+                output.append(html[(position + marker.count)...])
             } else {
-                output += note.html
+                output.append(html[...])
             }
         }
-        output += "</ol>\n</section>\n"
+        output.appendLiteral("</ol>\n</section>\n")
     }
 
     /// The blocks of a definition, with the back-link marker at the end of the last
     /// paragraph (where readers expect it) or after the last block.
-    private mutating func renderDefinitionBody(_ blocks: [MarkdownNode], marker: String) {
+    private mutating func renderDefinitionBody(_ blocks: [MarkdownNode], marker: [UInt8]) {
         for (index, block) in blocks.enumerated() {
             if index == blocks.count - 1 && block.kind == .paragraph {
-                renderParagraph(block, tight: false, trailing: " " + marker)
+                renderParagraph(block, tight: false, trailing: [UInt8(ascii: " ")] + marker)
                 return
             }
             renderBlock(block, tight: false)
         }
         newline()
-        output += "<p>\(marker)</p>\n"
+        output.appendLiteral("<p>")
+        output.append(marker[...])
+        output.appendLiteral("</p>\n")
     }
 
-    private func backLinks(_ number: Int) -> String {
+    /// The back-links to each reference of a note, separated by spaces.
+    private mutating func writeBackLinks(_ number: Int) {
         let label = options.strings.footnoteBackLabel
         let references = backReferences[number] ?? []
-        return references.enumerated().map { index, referenceID in
+        for (index, referenceID) in references.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: " ")) }
+            output.appendLiteral("<a href=\"#")
+            output.appendEscaped(referenceID)
+            output.appendLiteral("\" class=\"footnote-back\" role=\"doc-backlink\" aria-label=\"")
+            output.appendEscaped(label)
             // A note cited twice gets a second back-link, told apart by a number.
-            let suffix = index == 0 ? "" : "<sup>\(index + 1)</sup>"
-            let ariaLabel = index == 0 ? label : "\(label) \(index + 1)"
-            return "<a href=\"#\(escape(referenceID))\" class=\"footnote-back\" role=\"doc-backlink\" "
-                + "aria-label=\"\(escape(ariaLabel))\">\u{21A9}\u{FE0E}\(suffix)</a>"
-        }.joined(separator: " ")
+            if index > 0 {
+                output.append(UInt8(ascii: " "))
+                output.appendDecimal(index + 1)
+            }
+            output.appendLiteral("\">\u{21A9}\u{FE0E}")
+            if index > 0 {
+                output.appendLiteral("<sup>")
+                output.appendDecimal(index + 1)
+                output.appendLiteral("</sup>")
+            }
+            output.appendLiteral("</a>")
+        }
     }
 }

@@ -10,23 +10,25 @@ extension HTMLRenderer {
     mutating func renderInline(_ node: MarkdownNode) {
         switch node.kind {
         case let .text(text):
-            output += escape(text)
+            output.appendEscaped(text)
         case .softBreak:
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
         case .lineBreak:
-            output += "<br>\n"
+            output.appendLiteral("<br>\n")
         case let .code(code):
-            output += "<code>\(escape(code))</code>"
+            output.appendLiteral("<code>")
+            output.appendEscaped(code)
+            output.appendLiteral("</code>")
         case let .htmlInline(html):
             // Shown, not obeyed: a brief's author sees the mistake in the preview.
             report(.rawHTML, at: node)
-            output += escape(html)
+            output.appendEscaped(html)
         case .emphasis:
-            wrap(node, in: "em")
+            wrap(node, open: "<em>", close: "</em>")
         case .strong:
-            wrap(node, in: "strong")
+            wrap(node, open: "<strong>", close: "</strong>")
         case .strikethrough:
-            wrap(node, in: "del")
+            wrap(node, open: "<del>", close: "</del>")
         case let .link(destination, title, _):
             renderLink(node, destination: destination, title: title)
         case let .image(source, title):
@@ -39,10 +41,10 @@ extension HTMLRenderer {
         }
     }
 
-    private mutating func wrap(_ node: MarkdownNode, in tag: String) {
-        output += "<\(tag)>"
+    private mutating func wrap(_ node: MarkdownNode, open: StaticString, close: StaticString) {
+        output.appendLiteral(open)
         renderInlines(node.children)
-        output += "</\(tag)>"
+        output.appendLiteral(close)
     }
 
     private mutating func renderLink(_ node: MarkdownNode, destination: String, title: String) {
@@ -55,9 +57,13 @@ extension HTMLRenderer {
             renderInlines(node.children)
             return
         }
-        output += "<a href=\"\(escape(href))\"\(titleAttribute(title))>"
+        output.appendLiteral("<a href=\"")
+        output.appendEscaped(href)
+        output.appendLiteral("\"")
+        writeTitleAttribute(title)
+        output.appendLiteral(">")
         renderInlines(node.children)
-        output += "</a>"
+        output.appendLiteral("</a>")
     }
 
     private mutating func renderImage(_ node: MarkdownNode, source: String, title: String) {
@@ -67,14 +73,24 @@ extension HTMLRenderer {
             line: node.line, column: node.column
         ))
         guard let src = safeDestination(source, kind: .image, node: node) else {
-            output += escape(alt)
+            output.appendEscaped(alt)
             return
         }
-        output += "<img src=\"\(escape(src))\" alt=\"\(escape(alt))\"\(titleAttribute(title))>"
+        output.appendLiteral("<img src=\"")
+        output.appendEscaped(src)
+        output.appendLiteral("\" alt=\"")
+        output.appendEscaped(alt)
+        output.appendLiteral("\"")
+        writeTitleAttribute(title)
+        output.appendLiteral(">")
     }
 
-    private func titleAttribute(_ title: String) -> String {
-        title.isEmpty ? "" : " title=\"\(escape(title))\""
+    /// ` title="…"`, or nothing for an empty title.
+    private mutating func writeTitleAttribute(_ title: String) {
+        guard !title.isEmpty else { return }
+        output.appendLiteral(" title=\"")
+        output.appendEscaped(title)
+        output.appendLiteral("\"")
     }
 
     /// The destination to emit, or nil (and an issue) if it would run script.

@@ -11,7 +11,8 @@ struct HTMLRenderer {
     var headings: [MarkdownHeading] = []
     var anchors: [String] = []
     var issues: [MarkdownIssue] = []
-    var output = ""
+    /// Bytes, not a `String`: see ``HTMLOutput``.
+    var output = HTMLOutput()
 
     /// Footnote numbers on the page before this fragment.
     let footnoteOffset: Int
@@ -43,15 +44,15 @@ struct HTMLRenderer {
         }
         renderFootnotes(definitions)
         page.footnoteCount += footnoteCount
-        return output
+        return output.text
     }
 
     // MARK: - Blocks
 
     /// Starts a block on a new line without ever writing a blank line.
     mutating func newline() {
-        if !output.isEmpty && output.last != "\n" {
-            output += "\n"
+        if !output.isEmpty && !output.endsWithNewline {
+            output.append(UInt8(ascii: "\n"))
         }
     }
 
@@ -66,33 +67,42 @@ struct HTMLRenderer {
     mutating func renderBlock(_ node: MarkdownNode, tight: Bool) {
         switch node.kind {
         case .paragraph:
-            renderParagraph(node, tight: tight, trailing: nil)
+            renderParagraph(node, tight: tight)
         case let .heading(level):
             renderHeading(node, level: level)
         case .blockQuote:
             newline()
-            output += "<blockquote>\n"
+            output.appendLiteral("<blockquote>\n")
             renderBlocks(node.children, tight: false)
             newline()
-            output += "</blockquote>\n"
+            output.appendLiteral("</blockquote>\n")
         case let .list(ordered, start, isTight):
             renderList(node, ordered: ordered, start: start, tight: isTight)
         case .listItem:
             newline()
-            output += "<li>"
+            output.appendLiteral("<li>")
             renderBlocks(node.children, tight: tight)
-            output += "</li>\n"
+            output.appendLiteral("</li>\n")
         case let .codeBlock(info, code):
             newline()
-            let language = HTMLEscaping.languageClass(info: info).map { " class=\"\(escape($0))\"" } ?? ""
-            output += "<pre><code\(language)>\(escape(code))</code></pre>\n"
+            output.appendLiteral("<pre><code")
+            if let language = HTMLEscaping.languageClass(info: info) {
+                output.appendLiteral(" class=\"")
+                output.appendEscaped(language)
+                output.appendLiteral("\"")
+            }
+            output.appendLiteral(">")
+            output.appendEscaped(code)
+            output.appendLiteral("</code></pre>\n")
         case let .htmlBlock(html):
             newline()
             report(.rawHTML, at: node)
-            output += "<p class=\"raw-html\">\(escape(PlainText.trimmingTrailingNewlines(html)))</p>\n"
+            output.appendLiteral("<p class=\"raw-html\">")
+            output.appendEscaped(PlainText.trimmingTrailingNewlines(html))
+            output.appendLiteral("</p>\n")
         case .thematicBreak:
             newline()
-            output += "<hr>\n"
+            output.appendLiteral("<hr>\n")
         case let .table(alignments):
             renderTable(node, alignments: alignments)
         case .document, .unknown, .tableRow, .tableCell, .footnoteDefinition:
@@ -105,17 +115,18 @@ struct HTMLRenderer {
         }
     }
 
-    /// - Parameter trailing: HTML to append inside the paragraph (footnote back-links).
-    mutating func renderParagraph(_ node: MarkdownNode, tight: Bool, trailing: String?) {
+    /// - Parameter trailing: HTML to append inside the paragraph (a footnote's back-link marker).
+    mutating func renderParagraph(_ node: MarkdownNode, tight: Bool, trailing: [UInt8] = []) {
         if tight {
             renderInlines(node.children)
-            output += trailing ?? ""
+            output.append(trailing[...])
             return
         }
         newline()
-        output += "<p>"
+        output.appendLiteral("<p>")
         renderInlines(node.children)
-        output += (trailing ?? "") + "</p>\n"
+        output.append(trailing[...])
+        output.appendLiteral("</p>\n")
     }
 
     private mutating func renderHeading(_ node: MarkdownNode, level: Int) {
@@ -126,64 +137,76 @@ struct HTMLRenderer {
         anchors.append(id)
         headings.append(MarkdownHeading(level: htmlLevel, text: text, id: id, line: node.line, column: node.column))
         newline()
-        output += "<h\(htmlLevel) id=\"\(escape(id))\">"
+        output.appendLiteral("<h")
+        output.appendDecimal(htmlLevel)
+        output.appendLiteral(" id=\"")
+        output.appendEscaped(id)
+        output.appendLiteral("\">")
         renderInlines(node.children)
-        output += "</h\(htmlLevel)>\n"
+        output.appendLiteral("</h")
+        output.appendDecimal(htmlLevel)
+        output.appendLiteral(">\n")
     }
 
     private mutating func renderList(_ node: MarkdownNode, ordered: Bool, start: Int, tight: Bool) {
         newline()
-        let tag = ordered ? "ol" : "ul"
-        output += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
+        if !ordered {
+            output.appendLiteral("<ul>\n")
+        } else if start != 1 {
+            output.appendLiteral("<ol start=\"")
+            output.appendDecimal(start)
+            output.appendLiteral("\">\n")
+        } else {
+            output.appendLiteral("<ol>\n")
+        }
         renderBlocks(node.children, tight: tight)
         newline()
-        output += "</\(tag)>\n"
+        output.appendLiteral(ordered ? "</ol>\n" : "</ul>\n")
     }
 
     private mutating func renderTable(_ node: MarkdownNode, alignments: [MarkdownNode.TableAlignment]) {
         newline()
-        output += "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
-            + "aria-label=\"\(escape(options.strings.tableLabel))\"><table>\n"
+        output.appendLiteral("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+        output.appendEscaped(options.strings.tableLabel)
+        output.appendLiteral("\"><table>\n")
         let headerRows = node.children.prefix { $0.kind == .tableRow(isHeader: true) }
         let bodyRows = node.children.dropFirst(headerRows.count)
         if !headerRows.isEmpty {
-            output += "<thead>\n"
+            output.appendLiteral("<thead>\n")
             for row in headerRows { renderTableRow(row, alignments: alignments, isHeader: true) }
-            output += "</thead>\n"
+            output.appendLiteral("</thead>\n")
         }
         if !bodyRows.isEmpty {
-            output += "<tbody>\n"
+            output.appendLiteral("<tbody>\n")
             for row in bodyRows { renderTableRow(row, alignments: alignments, isHeader: false) }
-            output += "</tbody>\n"
+            output.appendLiteral("</tbody>\n")
         }
-        output += "</table></div>\n"
+        output.appendLiteral("</table></div>\n")
     }
 
     private mutating func renderTableRow(
         _ row: MarkdownNode, alignments: [MarkdownNode.TableAlignment], isHeader: Bool
     ) {
-        output += "<tr>\n"
+        output.appendLiteral("<tr>\n")
         for (column, cell) in row.children.enumerated() {
             let alignment = alignments.indices.contains(column) ? alignments[column] : .none
-            let classAttribute: String
+            let classAttribute: StaticString
             switch alignment {
             case .none: classAttribute = ""
             case .left: classAttribute = " class=\"align-left\""
             case .center: classAttribute = " class=\"align-center\""
             case .right: classAttribute = " class=\"align-right\""
             }
-            output += isHeader ? "<th scope=\"col\"\(classAttribute)>" : "<td\(classAttribute)>"
+            output.appendLiteral(isHeader ? "<th scope=\"col\"" : "<td")
+            output.appendLiteral(classAttribute)
+            output.appendLiteral(">")
             renderInlines(cell.children)
-            output += isHeader ? "</th>\n" : "</td>\n"
+            output.appendLiteral(isHeader ? "</th>\n" : "</td>\n")
         }
-        output += "</tr>\n"
+        output.appendLiteral("</tr>\n")
     }
 
     // MARK: - Helpers
-
-    func escape(_ text: String) -> String {
-        HTMLEscaping.escape(text)
-    }
 
     mutating func report(_ kind: MarkdownIssue.Kind, at node: MarkdownNode) {
         issues.append(MarkdownIssue(kind: kind, line: node.line, column: node.column))
