@@ -30,7 +30,7 @@ struct HTMLRenderer {
     }
 
     /// Renders a document; footnote definitions go into one section at the end.
-    mutating func render(_ document: MarkdownNode) -> String {
+    mutating func render(_ document: MarkdownNode) -> [UInt8] {
         var definitions: [MarkdownNode] = []
         for child in document.children {
             if case .footnoteDefinition = child.kind {
@@ -44,7 +44,7 @@ struct HTMLRenderer {
         }
         renderFootnotes(definitions)
         page.footnoteCount += footnoteCount
-        return output.text
+        return output.bytes
     }
 
     // MARK: - Blocks

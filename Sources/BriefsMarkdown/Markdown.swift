@@ -16,7 +16,7 @@ public enum Markdown {
         let firstParagraph = document.children.first { $0.kind == .paragraph }
             .map { PlainText.inline($0.children) }
         return RenderedMarkdown(
-            html: html,
+            htmlUTF8: html,
             links: renderer.links,
             headings: renderer.headings,
             anchors: renderer.anchors,

@@ -85,8 +85,14 @@ public struct MarkdownIssue: Sendable, Equatable {
 
 /// Everything rendering one fragment produced.
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The HTML, safe to insert unescaped into a template.
-    public var html: String
+    /// The HTML, safe to insert unescaped into a template, as UTF-8: pages are built as bytes,
+    /// and making a `String` of it checked every byte again (a third of rendering the HTML).
+    public var htmlUTF8: [UInt8]
+    /// The HTML as a `String`.
+    public var html: String {
+        get { String(decoding: htmlUTF8, as: UTF8.self) }
+        set { htmlUTF8 = Array(newValue.utf8) }
+    }
     /// Every link and image in document order, autolinks and unsafe ones included.
     public var links: [MarkdownLink]
     /// Every heading in document order.
@@ -107,7 +113,16 @@ public struct RenderedMarkdown: Sendable, Equatable {
         html: String, links: [MarkdownLink], headings: [MarkdownHeading], anchors: [String],
         firstParagraph: String?, plainText: String, issues: [MarkdownIssue]
     ) {
-        self.html = html
+        self.init(htmlUTF8: Array(html.utf8), links: links, headings: headings, anchors: anchors,
+                  firstParagraph: firstParagraph, plainText: plainText, issues: issues)
+    }
+
+    /// Creates a result from HTML that is UTF-8 bytes already.
+    public init(
+        htmlUTF8: [UInt8], links: [MarkdownLink], headings: [MarkdownHeading], anchors: [String],
+        firstParagraph: String?, plainText: String, issues: [MarkdownIssue]
+    ) {
+        self.htmlUTF8 = htmlUTF8
         self.links = links
         self.headings = headings
         self.anchors = anchors

@@ -221,8 +221,8 @@ struct TemplateEngineTests {
 
     static func pageView(full: Bool) -> BriefPageView {
         let date = DateView(iso: "2025-06-14", display: "14. Juni 2025")
-        let quotes = full ? [QuoteView(html: "<p>Ein „Zitat“</p>", source: "Interview, Ort 1", lang: "en"),
-                             QuoteView(html: "<p>Zwei</p>", source: "B & C", lang: nil)] : []
+        let quotes = full ? [QuoteView(html: Array("<p>Ein „Zitat“</p>".utf8), source: "Interview, Ort 1", lang: "en"),
+                             QuoteView(html: Array("<p>Zwei</p>".utf8), source: "B & C", lang: nil)] : []
         let page = PageView(lang: "de", title: "Titel – Site", description: full ? "Kurz <b>" : "", canonicalURL: full ? "https://x.org/briefs/a/" : "",
                             root: "../../", siteTitle: "Forschung & Migration", homeURL: "../../",
                             stylesheetURL: "../../assets/style.css", isDraft: full, t: ["recommendations": "Handlungsimpulse", "cite": "Zitieren"],
@@ -234,10 +234,10 @@ struct TemplateEngineTests {
             authors: [AuthorView(name: "Erika Muster", orcidURL: full ? "https://orcid.org/0000-0002-1825-0097" : nil, affiliationNumbers: "1,2", separator: " und "),
                       AuthorView(name: "Jan O'Neill", orcidURL: nil, affiliationNumbers: "", separator: "")],
             affiliations: [AffiliationView(number: 1, name: "TU Chemnitz", unit: full ? "Professur" : nil, rorURL: "https://ror.org/00a208s56")],
-            showAffiliationNumbers: full, date: date, updated: full ? date : nil, ledeHTML: "<p>Lede</p>",
-            recommendations: [SectionView(number: 1, id: "recommendation-1", anchorID: "erstens", title: "Erstens", html: "<p>Text</p>", quotes: quotes)],
-            background: full ? [SectionView(number: 1, id: "background-1", anchorID: "hinter", title: "Hinter", html: "", quotes: [])] : [],
-            researchHTML: full ? "<p>Forschung</p>" : nil, references: full ? ["Ref <a href=\"x\">1</a>"] : [],
+            showAffiliationNumbers: full, date: date, updated: full ? date : nil, ledeHTML: Array("<p>Lede</p>".utf8),
+            recommendations: [SectionView(number: 1, id: "recommendation-1", anchorID: "erstens", title: "Erstens", html: Array("<p>Text</p>".utf8), quotes: quotes)],
+            background: full ? [SectionView(number: 1, id: "background-1", anchorID: "hinter", title: "Hinter", html: [], quotes: [])] : [],
+            researchHTML: full ? Array("<p>Forschung</p>".utf8) : nil, references: full ? ["Ref <a href=\"x\">1</a>"] : [],
             imprint: ImprintView(publisher: "TU", unit: full ? "Professur" : nil, place: "Chemnitz", contact: full ? "a@b.de" : nil,
                                  contactURL: full ? "mailto:a@b.de" : nil, authors: "Erika Muster", authorsLabel: "Autorin", date: date,
                                  doi: "10.59350/x", doiURL: "https://doi.org/10.59350/x", licenseName: "CC BY 4.0",

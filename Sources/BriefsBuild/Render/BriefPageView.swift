@@ -16,10 +16,11 @@ final class BriefPageView: FieldTemplateObject {
     let showAffiliationNumbers: Bool
     let date: DateView
     let updated: DateView?
-    let ledeHTML: String
+    /// UTF-8, as the Markdown renderer made it.
+    let ledeHTML: [UInt8]
     let recommendations: [SectionView]
     let background: [SectionView]
-    let researchHTML: String?
+    let researchHTML: [UInt8]?
     let references: [String]
     let imprint: ImprintView?
     let translation: TranslationView?
@@ -31,7 +32,7 @@ final class BriefPageView: FieldTemplateObject {
     /// `#literatur`), so links written with the German word work as well as `#recommendations`.
     let headingIDs: [String: String]
 
-    init(page: PageView, slug: String, seriesLine: String? = nil, title: String, subtitle: String? = nil, authors: [AuthorView], affiliations: [AffiliationView], showAffiliationNumbers: Bool, date: DateView, updated: DateView? = nil, ledeHTML: String, recommendations: [SectionView], background: [SectionView], researchHTML: String? = nil, references: [String], imprint: ImprintView? = nil, translation: TranslationView? = nil, image: ImageView? = nil, keywords: [String], cite: CiteView? = nil, print: PrintInfo? = nil, headingIDs: [String: String] = [:]) {
+    init(page: PageView, slug: String, seriesLine: String? = nil, title: String, subtitle: String? = nil, authors: [AuthorView], affiliations: [AffiliationView], showAffiliationNumbers: Bool, date: DateView, updated: DateView? = nil, ledeHTML: [UInt8], recommendations: [SectionView], background: [SectionView], researchHTML: [UInt8]? = nil, references: [String], imprint: ImprintView? = nil, translation: TranslationView? = nil, image: ImageView? = nil, keywords: [String], cite: CiteView? = nil, print: PrintInfo? = nil, headingIDs: [String: String] = [:]) {
         self.page = page
         self.slug = slug
         self.seriesLine = seriesLine
@@ -71,10 +72,10 @@ final class BriefPageView: FieldTemplateObject {
         case .showAffiliationNumbers: .bool(showAffiliationNumbers)
         case .date: .object(date)
         case .updated: .optional(updated)
-        case .ledeHTML: .text(ledeHTML)
+        case .ledeHTML: .utf8(ledeHTML)
         case .recommendations: recommendations.isEmpty ? .absent : .objects(recommendations)
         case .background: background.isEmpty ? .absent : .objects(background)
-        case .researchHTML: .optional(researchHTML)
+        case .researchHTML: researchHTML.map(TemplateValue.utf8) ?? .absent
         case .references: references.isEmpty ? .absent : .strings(references)
         case .imprint: .optional(imprint)
         case .translation: .optional(translation)
@@ -170,10 +171,11 @@ final class SectionView: FieldTemplateObject {
     /// The title's slug (`vernetzung-als-eigene-aufgabe`) on the heading.
     let anchorID: String
     let title: String
-    let html: String
+    /// UTF-8, as the Markdown renderer made it.
+    let html: [UInt8]
     let quotes: [QuoteView]
 
-    init(number: Int, id: String, anchorID: String, title: String, html: String, quotes: [QuoteView]) {
+    init(number: Int, id: String, anchorID: String, title: String, html: [UInt8], quotes: [QuoteView]) {
         self.number = number
         self.id = id
         self.anchorID = anchorID
@@ -188,7 +190,7 @@ final class SectionView: FieldTemplateObject {
         case .id: .text(id)
         case .anchorID: .text(anchorID)
         case .title: .text(title)
-        case .html: .text(html)
+        case .html: .utf8(html)
         case .quotes: quotes.isEmpty ? .absent : .objects(quotes)
         default: nil
         }
@@ -197,12 +199,13 @@ final class SectionView: FieldTemplateObject {
 
 final class QuoteView: FieldTemplateObject {
     static let keys = ["html", "source", "lang"]
-    let html: String
+    /// UTF-8, as the Markdown renderer made it.
+    let html: [UInt8]
     let source: String
     /// Set only when the quote's language differs from the page's.
     let lang: String?
 
-    init(html: String, source: String, lang: String? = nil) {
+    init(html: [UInt8], source: String, lang: String? = nil) {
         self.html = html
         self.source = source
         self.lang = lang
@@ -210,7 +213,7 @@ final class QuoteView: FieldTemplateObject {
 
     func value(for field: TemplateField) -> TemplateValue? {
         switch field {
-        case .html: .text(html)
+        case .html: .utf8(html)
         case .source: .text(source)
         case .lang: .optional(lang)
         default: nil

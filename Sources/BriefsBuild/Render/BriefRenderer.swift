@@ -70,7 +70,7 @@ struct BriefRenderer: Sendable {
         }
         let research = brief.research.map { state.render($0, headingBase: 3, prefix: "research") }
         let references = brief.references.enumerated().map { index, reference in
-            Self.unwrapParagraph(state.render(reference, headingBase: 3, prefix: "ref-\(index + 1)"))
+            Self.unwrapParagraph(String(decoding: state.render(reference, headingBase: 3, prefix: "ref-\(index + 1)"), as: UTF8.self))
         }
         let abstract = brief.abstract.flatMap { state.plainText($0) } ?? state.firstParagraph
         let image = brief.image.map { state.coverImage($0) }

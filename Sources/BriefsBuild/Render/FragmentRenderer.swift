@@ -41,7 +41,8 @@ struct FragmentRenderer {
         siteRoot.appendingPathComponent(brief.sourcePath).deletingLastPathComponent()
     }
 
-    mutating func render(_ text: MarkdownText, headingBase: Int, prefix: String, language: String? = nil) -> String {
+    /// The fragment's HTML as UTF-8, which is how the page template writes it.
+    mutating func render(_ text: MarkdownText, headingBase: Int, prefix: String, language: String? = nil) -> [UInt8] {
         let options = MarkdownOptions(
             language: language.map(TypographyLanguage.init(bcp47:)) ?? self.language, strings: markdownStrings,
             headingBase: headingBase, idPrefix: prefix, rewriteDestination: Self.rewrite)
@@ -70,7 +71,7 @@ struct FragmentRenderer {
                 copyLinkedFile(link.destination)
             }
         }
-        return rendered.html
+        return rendered.htmlUTF8
     }
 
     mutating func plainText(_ text: MarkdownText) -> String? {
@@ -83,7 +84,7 @@ struct FragmentRenderer {
 
     mutating func section(_ section: BriefSection, number: Int, idPrefix: String, anchor: String) -> SectionView {
         let id = "\(idPrefix)-\(number)"
-        let html = section.text.map { render($0, headingBase: 4, prefix: id) } ?? ""
+        let html = section.text.map { render($0, headingBase: 4, prefix: id) } ?? []
         let quotes = section.quotes.enumerated().map { index, quote in
             QuoteView(html: render(quote.text, headingBase: 5, prefix: "\(id)-q\(index + 1)", language: quote.language),
                       source: typography(quote.source),
