@@ -143,23 +143,24 @@ enum CitationExports {
         let authors: [JSON] = record.authors.map { author in
             .object(["family": .string(author.family), "given": author.given.map(JSON.string)])
         }
+        // Keys in the order they are written (see `JSONWriter.sorted`).
         let item: JSON = .object([
-            "id": .string(record.doi ?? record.slug),
-            "type": "report",
-            "title": .string(record.fullTitle),
-            "author": .array(authors),
-            "issued": dateParts(record.date),
-            "publisher": .string(record.institution),
-            "genre": .string(record.reportType),
-            "URL": .string(record.pageURL),
-            "language": .string(record.language),
-            "DOI": record.doi.map(JSON.string),
-            "publisher-place": record.place.map(JSON.string),
-            "number": record.number.map { .string(String($0)) },
-            "collection-title": record.series.map(JSON.string),
             "abstract": record.abstract.map(JSON.string),
-            "keyword": record.keywords.isEmpty ? nil : .string(record.keywords.joined(separator: ", ")),
+            "author": .array(authors),
             "available-date": record.updated.map(dateParts),
+            "collection-title": record.series.map(JSON.string),
+            "DOI": record.doi.map(JSON.string),
+            "genre": .string(record.reportType),
+            "id": .string(record.doi ?? record.slug),
+            "issued": dateParts(record.date),
+            "keyword": record.keywords.isEmpty ? nil : .string(record.keywords.joined(separator: ", ")),
+            "language": .string(record.language),
+            "number": record.number.map { .string(String($0)) },
+            "publisher": .string(record.institution),
+            "publisher-place": record.place.map(JSON.string),
+            "title": .string(record.fullTitle),
+            "type": "report",
+            "URL": .string(record.pageURL),
         ])
         return JSON.array([item]).bytes(pretty: true) + [UInt8(ascii: "\n")]
     }

@@ -100,49 +100,50 @@ enum HeadMetadata {
     }
 
     static func schemaOrg(_ record: CitationRecord) -> JSON {
+        // Keys in the order they are written (see `JSONWriter.sorted`).
         .object([
             "@context": "https://schema.org",
-            "@type": "Report",
             "@id": .string(record.identifierURL),
-            "url": .string(record.pageURL),
-            "name": .string(record.fullTitle),
-            "headline": .string(record.title),
-            "author": .array(record.authors.map(person)),
-            "datePublished": .string(record.date.description),
-            "inLanguage": .string(record.language),
-            "publisher": organization(name: record.publisher, ror: nil),
-            "image": .string(record.imageURL),
-            "identifier": record.doiURL.map { doi in
-                .object(["@type": "PropertyValue", "propertyID": "DOI", "value": .string(record.doi ?? ""), "url": .string(doi)])
-            },
-            "sameAs": record.doiURL.map(JSON.string),
-            "alternativeHeadline": record.subtitle.map(JSON.string),
-            "dateModified": record.updated.map { .string($0.description) },
-            "license": record.license.map { .string($0.url) },
-            "keywords": record.keywords.isEmpty ? nil : JSON.strings(record.keywords),
+            "@type": "Report",
             "abstract": record.abstract.map(JSON.string),
+            "alternativeHeadline": record.subtitle.map(JSON.string),
+            "author": .array(record.authors.map(person)),
+            "dateModified": record.updated.map { .string($0.description) },
+            "datePublished": .string(record.date.description),
             "description": record.abstract.map(JSON.string),
-            "isPartOf": record.series.map { .object(["@type": "CreativeWorkSeries", "name": .string($0)]) },
-            "reportNumber": record.number.map { .string(String($0)) },
             "encoding": record.pdfURL.map { pdf in
-                .object(["@type": "MediaObject", "encodingFormat": "application/pdf", "contentUrl": .string(pdf)])
+                .object(["@type": "MediaObject", "contentUrl": .string(pdf), "encodingFormat": "application/pdf"])
             },
+            "headline": .string(record.title),
+            "identifier": record.doiURL.map { doi in
+                .object(["@type": "PropertyValue", "propertyID": "DOI", "url": .string(doi), "value": .string(record.doi ?? "")])
+            },
+            "image": .string(record.imageURL),
+            "inLanguage": .string(record.language),
+            "isPartOf": record.series.map { .object(["@type": "CreativeWorkSeries", "name": .string($0)]) },
+            "keywords": record.keywords.isEmpty ? nil : JSON.strings(record.keywords),
+            "license": record.license.map { .string($0.url) },
+            "name": .string(record.fullTitle),
+            "publisher": organization(name: record.publisher, ror: nil),
+            "reportNumber": record.number.map { .string(String($0)) },
+            "sameAs": record.doiURL.map(JSON.string),
+            "url": .string(record.pageURL),
         ])
     }
 
     static func person(_ person: CitationRecord.Person) -> JSON {
         .object([
-            "@type": "Person",
-            "name": .string(person.name),
-            "familyName": .string(person.family),
-            "givenName": person.given.map(JSON.string),
             "@id": person.orcid.map { .string(ORCID.url($0)) },
+            "@type": "Person",
             "affiliation": person.affiliations.isEmpty
                 ? nil : .array(person.affiliations.map { organization(name: $0.name, ror: $0.ror) }),
+            "familyName": .string(person.family),
+            "givenName": person.given.map(JSON.string),
+            "name": .string(person.name),
         ])
     }
 
     static func organization(name: String, ror: String?) -> JSON {
-        .object(["@type": "Organization", "name": .string(name), "@id": ror.map(JSON.string)])
+        .object(["@id": ror.map(JSON.string), "@type": "Organization", "name": .string(name)])
     }
 }

@@ -127,20 +127,21 @@ struct SiteFeeds: Sendable {
             "doi": record.doi.map(JSON.string),
             "license": record.license.map { .string($0.url) },
         ])
+        // Keys in the order they are written (see `JSONWriter.sorted`).
         return .object([
-            "id": .string(record.identifierURL),
-            "url": .string(record.pageURL),
-            "title": .string(record.fullTitle),
-            "content_html": .utf8(entry.contentHTML),
-            "date_published": .string(record.date.rfc3339),
-            "date_modified": .string(entry.modified.rfc3339),
-            "language": .string(record.language),
-            "image": .string(record.imageURL),
+            "_briefpress": record.doi == nil && record.license == nil ? nil : extensionObject,
+            "attachments": record.pdfURL.map { .array([.object(["mime_type": "application/pdf", "url": .string($0)])]) },
             "authors": .array(authors),
+            "content_html": .utf8(entry.contentHTML),
+            "date_modified": .string(entry.modified.rfc3339),
+            "date_published": .string(record.date.rfc3339),
+            "id": .string(record.identifierURL),
+            "image": .string(record.imageURL),
+            "language": .string(record.language),
             "summary": entry.summary.map(JSON.string),
             "tags": record.keywords.isEmpty ? nil : JSON.strings(record.keywords),
-            "attachments": record.pdfURL.map { .array([.object(["url": .string($0), "mime_type": "application/pdf"])]) },
-            "_briefpress": record.doi == nil && record.license == nil ? nil : extensionObject,
+            "title": .string(record.fullTitle),
+            "url": .string(record.pageURL),
         ])
     }
 
