@@ -161,7 +161,7 @@ public struct Builder: Sendable {
 
         // The pages and files of the whole site.
         let pages = SitePageRenderer(site: site, theme: theme)
-        var siteFiles = [pages.home(assembly.homeEntries), OutputFile(path: "sitemap.xml", content: .bytes(Data(feeds.sitemap(assembly.sitemap)))),
+        var siteFiles = [pages.home(assembly.homeEntries), OutputFile(path: "sitemap.xml", content: .bytes(feeds.sitemap(assembly.sitemap))),
                          OutputFile(path: "robots.txt", text: feeds.robots()), pages.notFound()]
         siteFiles += pages.assets()
         for file in siteFiles { try transaction?.put(file) }

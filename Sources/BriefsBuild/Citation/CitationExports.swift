@@ -6,9 +6,9 @@ enum CitationExports {
     static func files(for record: CitationRecord) -> [OutputFile] {
         let folder = "briefs/\(record.slug)/\(record.slug)"
         return [
-            OutputFile(path: folder + ".bib", content: .bytes(Data(bibTeX(record)))),
-            OutputFile(path: folder + ".ris", content: .bytes(Data(ris(record)))),
-            OutputFile(path: folder + ".json", content: .bytes(Data(cslJSON(record)))),
+            OutputFile(path: folder + ".bib", content: .bytes(bibTeX(record))),
+            OutputFile(path: folder + ".ris", content: .bytes(ris(record))),
+            OutputFile(path: folder + ".json", content: .bytes(cslJSON(record))),
         ]
     }
 

@@ -102,7 +102,7 @@ struct BriefRenderer: Sendable {
             headingIDs: headingIDs)
         // The page includes the body the feeds carry: rendered once, for both.
         let (html, body) = theme.render(view, template: "brief", including: "brief-body")
-        var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", content: .bytes(Data(html)))]
+        var files = [OutputFile(path: "briefs/\(brief.slug)/index.html", content: .bytes(html))]
         files += CitationExports.files(for: record)
         files += state.assets.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, content: .copy($0.value)) }
         let content = AbsoluteLinks.rewrite(body, base: record.pageURL)

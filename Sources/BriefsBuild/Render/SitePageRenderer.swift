@@ -50,7 +50,7 @@ struct SitePageRenderer: Sendable {
         let view = HomePageView(page: page, groups: groups, showSeriesHeadings: groups.count > 1)
         // Room for the entries' HTML with a little markup around each, and 4 KB for the page.
         let capacity = entries.reduce(4096) { $0 + $1.entry.html.count + 16 }
-        return OutputFile(path: "index.html", content: .bytes(Data(theme.renderUTF8(view, template: "home", capacity: capacity))))
+        return OutputFile(path: "index.html", content: .bytes(theme.renderUTF8(view, template: "home", capacity: capacity)))
     }
 
     /// The start of a summary, cut at a word so the list stays scannable.
@@ -73,7 +73,7 @@ struct SitePageRenderer: Sendable {
             canonicalURL: "", root: root, siteTitle: site.title, homeURL: root,
             stylesheetURL: root + "assets/style.css", isDraft: false, t: strings.values, headHTML: [],
             alternates: BriefRenderer.feedLinks(site: site, strings: strings))
-        return OutputFile(path: "404.html", content: .bytes(Data(theme.renderUTF8(NotFoundPageView(page: page), template: "404"))))
+        return OutputFile(path: "404.html", content: .bytes(theme.renderUTF8(NotFoundPageView(page: page), template: "404")))
     }
 
     func assets() -> [OutputFile] {
