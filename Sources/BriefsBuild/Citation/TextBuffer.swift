@@ -10,6 +10,9 @@ struct TextBuffer {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Disfavoured so that a string literal takes the `StaticString` overload, whose bytes are
+    /// there already, instead of being made a `String` first.
+    @_disfavoredOverload
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }

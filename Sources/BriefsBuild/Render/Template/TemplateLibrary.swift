@@ -115,7 +115,7 @@ private struct TemplateRenderer {
                                  overrides: [String: [TemplateNode]]?, sequence: SequencePosition?) {
         switch node {
         case .text(let text):
-            Self.append(text, to: &output)
+            output.append(contentsOf: text)
         case .variable(let name, let escaped):
             guard let value = lookup(name, sequence: sequence) else { return }
             write(value, escaped: escaped && escaping)

@@ -1,6 +1,7 @@
 /// One piece of a parsed template.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Text between tags, as the UTF-8 it is written out as.
+    case text([UInt8])
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [TemplateNode], inverted: Bool)
     /// `{{> name}}`; `indentation` for a partial alone on its line, `overrides` for `{{< name}}`.
@@ -380,7 +381,7 @@ struct TemplateParser {
         return true
     }
 
-    private static func text(_ characters: [Character]) -> String { String(characters) }
+    private static func text(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
     private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
     // Character classes by ASCII value: looking `Character`s up in a `Set` (hashing each one)
