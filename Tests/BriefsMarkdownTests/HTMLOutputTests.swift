@@ -9,21 +9,8 @@ struct HTMLOutputTests {
     static let pieces = ["a", "Wort ", "ü", "€", "\u{1F600}", "\u{1F44D}\u{1F3FD}", "e\u{301}", "&", "<", ">", "\"",
                          "'", "\n", "\r\n", "\u{0}", " ", "?", "=", ";", "0123456", "ABCDEFGH", "&amp;", "\u{7F}"]
 
-    /// A seeded generator (SplitMix64): the same texts on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     static func texts() -> [String] {
-        var generator = Generator(state: 7)
+        var generator = SplitMix64(state: 7)
         var texts = pieces + [""]
         for _ in 0..<3000 { texts.append((0..<generator.next(24)).map { _ in generator.pick(pieces) }.joined()) }
         return texts

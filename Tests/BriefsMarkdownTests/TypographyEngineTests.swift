@@ -9,20 +9,9 @@ struct TypographyEngineTests {
                          "\u{00A0}", "§", "%", "\u{2030}", "\n", "\t", "(", "[", "/", "\u{201E}", "\u{201C}", "\u{2018}",
                          "S", "Nr", "z", "B", "d", "h", "Abs", "'90s", "geht's", "\u{1F600}", "x--y", " - "]
 
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     @Test("gives the same text as the reference engine", arguments: [TypographyLanguage.german, .english, .other])
     func sameAsReference(language: TypographyLanguage) {
-        var random = Generator(state: 9)
+        var random = SplitMix64(state: 9)
         for _ in 0..<20_000 {
             var segments: [TypographySegment] = []
             for _ in 0..<(1 + random.next(4)) {
