@@ -51,18 +51,16 @@ public struct Builder: Sendable {
             let (theme, problems) = loader.load(name: site.theme, writtenAt: site.themeLocation)
             return (theme, problems, loader.readTexts)
         }
-        let (briefFiles, listingProblems) = SiteLoader.findBriefs(root: options.siteRoot, configFound: configText != nil)
-        let source = SiteSource(configPath: SiteLoader.configPath, configText: configText, briefs: briefFiles,
-                                diagnostics: configProblems + listingProblems)
+        let (briefs, listingProblems) = SiteLoader.findBriefs(root: options.siteRoot, configFound: configText != nil)
         diagnostics += listingProblems
         var sources: [String: String] = [:]
-        sources[source.configPath] = source.configText
-        timer.finish("find \(source.briefs.count) brief files, read site.yaml")
+        sources[SiteLoader.configPath] = configText
+        timer.finish("find \(briefs.count) brief files, read site.yaml")
         // While the cache may still be loading: the stamps of the briefs' output folders, which
         // reusing a brief compares with the cache (`OutputTransaction.keep`; a folder not looked
         // at here is looked at there).
         let folders = cacheLoad != nil
-            ? options.output.map { OutputTransaction.folderStamps(in: $0, folders: source.briefs.map { "briefs/" + $0.slug }) } ?? [:]
+            ? options.output.map { OutputTransaction.folderStamps(in: $0, folders: briefs.map { "briefs/" + $0.slug }) } ?? [:]
             : [:]
         let cache: BuildCache?
         let manifest: OutputManifest?
@@ -75,14 +73,14 @@ public struct Builder: Sendable {
 
         var decodeKeyHasher = XXH64()
         decodeKeyHasher.update(BuildCache.formatVersion)
-        decodeKeyHasher.update(source.configText ?? "")
+        decodeKeyHasher.update(configText ?? "")
         let decodeKey = decodeKeyHasher.finalize()
         let store = BriefStore()
         // Files the cache vouches for by their stamp are settled here; only the others are read
         // and decoded, in parallel.
-        var decodedSlots = source.briefs.map { Self.cachedDecode($0, decodeKey: decodeKey, cache: cache) }
+        var decodedSlots = briefs.map { Self.cachedDecode($0, decodeKey: decodeKey, cache: cache) }
         let missing = decodedSlots.indices.filter { decodedSlots[$0] == nil }
-        let fresh = await Self.boundedMap(missing.map { source.briefs[$0] }, width: options.concurrency) { [site] index, file in
+        let fresh = await Self.boundedMap(missing.map { briefs[$0] }, width: options.concurrency) { [site] index, file in
             Self.decode(file, index: index, site: site, decodeKey: decodeKey, cache: cache, store: store)
         }
         for (slot, result) in zip(missing, fresh) { decodedSlots[slot] = result }
@@ -95,7 +93,7 @@ public struct Builder: Sendable {
 
         let facts = decoded.compactMap(\.facts)
         diagnostics += SiteValidator.validate(
-            facts, site: site, slugs: source.briefs.map { ($0.slug, $0.path) }, today: options.today,
+            facts, site: site, slugs: briefs.map { ($0.slug, $0.path) }, today: options.today,
             includeDrafts: options.includeDrafts)
         let published = BriefFacts.inFeedOrder(facts.filter { options.includeDrafts || !$0.isDraft })
         timer.finish("validate")
@@ -104,10 +102,10 @@ public struct Builder: Sendable {
         sources.merge(themeTexts) { current, _ in current }
         timer.finish("load the theme (waited)")
 
-        var report = BuildReport(diagnostics: [], briefCount: source.briefs.count, publishedCount: published.count,
+        var report = BuildReport(diagnostics: [], briefCount: briefs.count, publishedCount: published.count,
                                  filesWritten: 0, files: [], failed: false)
         report.siteRoot = options.siteRoot
-        guard let theme, source.configText != nil else {
+        guard let theme, configText != nil else {
             return finish(&report, diagnostics: diagnostics, sources: sources, timer: timer)
         }
 
@@ -216,7 +214,7 @@ public struct Builder: Sendable {
                 entry.render = record
                 cache.store(path, entry)
             }
-            cache.finishBuild(keeping: Set(source.briefs.map(\.path)), startedAt: startedAt,
+            cache.finishBuild(keeping: Set(briefs.map(\.path)), startedAt: startedAt,
                               feeds: committed ? transaction.flatMap { Self.feedStamps(output: $0.target) } : cache.feedFiles)
             if options.cache == nil, let file = options.cacheFile {
                 do {

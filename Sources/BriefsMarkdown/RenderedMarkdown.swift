@@ -89,10 +89,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// and making a `String` of it checked every byte again (a third of rendering the HTML).
     public var htmlUTF8: [UInt8]
     /// The HTML as a `String`.
-    public var html: String {
-        get { String(decoding: htmlUTF8, as: UTF8.self) }
-        set { htmlUTF8 = Array(newValue.utf8) }
-    }
+    public var html: String { String(decoding: htmlUTF8, as: UTF8.self) }
     /// Every link and image in document order, autolinks and unsafe ones included.
     public var links: [MarkdownLink]
     /// Every heading in document order.
@@ -109,15 +106,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var issues: [MarkdownIssue]
 
     /// Creates a result.
-    public init(
-        html: String, links: [MarkdownLink], headings: [MarkdownHeading], anchors: [String],
-        firstParagraph: String?, plainText: String, issues: [MarkdownIssue]
-    ) {
-        self.init(htmlUTF8: Array(html.utf8), links: links, headings: headings, anchors: anchors,
-                  firstParagraph: firstParagraph, plainText: plainText, issues: issues)
-    }
-
-    /// Creates a result from HTML that is UTF-8 bytes already.
     public init(
         htmlUTF8: [UInt8], links: [MarkdownLink], headings: [MarkdownHeading], anchors: [String],
         firstParagraph: String?, plainText: String, issues: [MarkdownIssue]

@@ -274,9 +274,8 @@ struct TemplateEngineTests {
         #expect(theme.render(notFound, template: "404") == reference.render(Reference(object: notFound), withTemplate: "404"))
     }
 
-    @Test("the view models' fields are the names the theme lint knows, and each view model answers a name as its field")
+    @Test("a view model answers a name as its field, and nothing for other names")
     func fields() {
-        #expect(Set(TemplateField.allCases.map(\.rawValue)) == ViewModelKeys.all)
         let page = PageView(lang: "de", title: "T", description: "D", canonicalURL: "https://x/", root: "/", siteTitle: "S",
                             homeURL: "/", stylesheetURL: "/s.css", isDraft: false, t: ["a": "b"], headHTML: [], alternates: [])
         for field in TemplateField.allCases {

@@ -18,8 +18,8 @@ struct CitationRecord: Sendable, Equatable {
     }
 
     var slug: String
-    var title: String { didSet { fullTitle = Self.fullTitle(title, subtitle) } }
-    var subtitle: String? { didSet { fullTitle = Self.fullTitle(title, subtitle) } }
+    let title: String
+    let subtitle: String?
     var authors: [Person]
     var date: BriefDate
     var updated: BriefDate?
@@ -43,7 +43,7 @@ struct CitationRecord: Sendable, Equatable {
 
     /// "Title: Subtitle", the form citations use. Kept, not worked out when asked: every
     /// surface asks for it, twenty times per brief.
-    private(set) var fullTitle: String
+    let fullTitle: String
 
     private static func fullTitle(_ title: String, _ subtitle: String?) -> String {
         guard let subtitle, !subtitle.isEmpty else { return title }

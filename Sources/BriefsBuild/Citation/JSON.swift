@@ -94,30 +94,18 @@ private struct JSONWriter {
     /// ASCII letters: no lower-cased copies.
     static func sorted(_ pairs: [JSON.Pair]) -> [JSON.Pair] {
         guard pairs.count > 1 else { return pairs }
-        // Our objects list their keys in this order already (the order does not change the
-        // output, only this shortcut): checked pair by pair, without sorting or copying.
-        var previous = foldedPrefix(pairs[0].key)
-        var inOrder = true
-        for index in 1..<pairs.count {
-            let current = foldedPrefix(pairs[index].key)
-            if previous == current {
-                let folded = compareFolded(pairs[index - 1].key, pairs[index].key)
-                inOrder = folded != 0 ? folded < 0 : pairs[index - 1].key < pairs[index].key
-            } else {
-                inOrder = previous < current
-            }
-            if !inOrder { break }
-            previous = current
-        }
-        if inOrder { return pairs }
         // Most keys differ in their first eight bytes: compared as one number (folded, packed
         // big-endian), and only keys that agree there byte by byte.
         let prefixes = pairs.map { foldedPrefix($0.key) }
-        let order = pairs.indices.sorted { left, right in
+        func before(_ left: Int, _ right: Int) -> Bool {
             if prefixes[left] != prefixes[right] { return prefixes[left] < prefixes[right] }
             let folded = compareFolded(pairs[left].key, pairs[right].key)
             return folded != 0 ? folded < 0 : pairs[left].key < pairs[right].key
         }
+        // Our objects list their keys in this order already (the order does not change the
+        // output, only this shortcut): checked pair by pair instead of sorted.
+        if pairs.indices.dropFirst().allSatisfy({ before($0 - 1, $0) }) { return pairs }
+        let order = pairs.indices.sorted(by: before)
         return order.map { pairs[$0] }
     }
 

@@ -38,25 +38,9 @@ struct BriefFile: Sendable {
     }
 }
 
-/// Everything the build finds in the site folder before reading the briefs.
-struct SiteSource: Sendable {
-    var configPath: String
-    var configText: String?
-    var briefs: [BriefFile]
-    var diagnostics: [Diagnostic]
-}
-
 enum SiteLoader {
     static let configPath = "content/site.yaml"
     static let briefsFolder = "content/briefs"
-
-    /// Reads site.yaml and finds every `.md` file below `content/briefs/` (sorted, so runs are
-    /// repeatable). The briefs themselves are read later, in parallel, and only when changed.
-    static func load(root: URL) -> SiteSource {
-        let (configText, problems) = readConfig(root: root)
-        let (briefs, more) = findBriefs(root: root, configFound: configText != nil)
-        return SiteSource(configPath: configPath, configText: configText, briefs: briefs, diagnostics: problems + more)
-    }
 
     /// The text of site.yaml, or why there is none.
     static func readConfig(root: URL) -> (text: String?, diagnostics: [Diagnostic]) {
@@ -69,8 +53,9 @@ enum SiteLoader {
         }
     }
 
-    /// Every `.md` file below `content/briefs/`, sorted by path; too large ones, and an empty
-    /// folder of a site that has its site.yaml (`configFound`), reported.
+    /// Every `.md` file below `content/briefs/`, sorted by path, so runs are repeatable (the
+    /// briefs themselves are read later, in parallel, and only when changed); too large ones,
+    /// and an empty folder of a site that has its site.yaml (`configFound`), reported.
     static func findBriefs(root: URL, configFound: Bool) -> (briefs: [BriefFile], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let folder = root.appendingPathComponent(briefsFolder, isDirectory: true).standardizedFileURL.path

@@ -1,9 +1,5 @@
 /// The brief page: header, lede, recommendations, background, research, references, imprint.
 final class BriefPageView: FieldTemplateObject {
-    static let keys = ["page", "slug", "seriesLine", "title", "subtitle", "authors", "affiliations",
-                       "showAffiliationNumbers", "date", "updated", "ledeHTML", "recommendations", "background",
-                       "researchHTML", "references", "imprint", "translation", "image", "keywords",
-                       "hasRecommendations", "hasBackground", "hasReferences", "cite", "print", "headingIDs"]
     let page: PageView
     let slug: String
     /// "Handlungsimpulse Nr. 7", or just the series name.
@@ -90,7 +86,6 @@ final class BriefPageView: FieldTemplateObject {
 }
 
 final class AuthorView: FieldTemplateObject {
-    static let keys = ["name", "orcidURL", "affiliationNumbers", "separator"]
     let name: String
     let orcidURL: String?
     /// "1, 2": which affiliations, by number.
@@ -117,7 +112,6 @@ final class AuthorView: FieldTemplateObject {
 }
 
 final class AffiliationView: FieldTemplateObject {
-    static let keys = ["number", "name", "unit", "rorURL"]
     let number: Int
     let name: String
     let unit: String?
@@ -142,7 +136,6 @@ final class AffiliationView: FieldTemplateObject {
 }
 
 final class DateView: FieldTemplateObject {
-    static let keys = ["iso", "display"]
     /// For `<time datetime>`.
     let iso: String
     /// "Juni 2025", "14. Juni 2025", "14 June 2025".
@@ -164,7 +157,6 @@ final class DateView: FieldTemplateObject {
 
 /// A recommendation or background section with its quotes.
 final class SectionView: FieldTemplateObject {
-    static let keys = ["number", "id", "anchorID", "title", "html", "quotes"]
     let number: Int
     /// The stable id (`recommendation-1`) on the section.
     let id: String
@@ -198,7 +190,6 @@ final class SectionView: FieldTemplateObject {
 }
 
 final class QuoteView: FieldTemplateObject {
-    static let keys = ["html", "source", "lang"]
     /// UTF-8, as the Markdown renderer made it.
     let html: [UInt8]
     let source: String
@@ -222,8 +213,6 @@ final class QuoteView: FieldTemplateObject {
 }
 
 final class ImprintView: FieldTemplateObject {
-    static let keys = ["publisher", "unit", "place", "contact", "contactURL", "authors", "authorsLabel", "date", "doi", "doiURL",
-                       "licenseName", "licenseURL"]
     let publisher: String
     let unit: String?
     let place: String?
@@ -273,7 +262,6 @@ final class ImprintView: FieldTemplateObject {
 }
 
 final class TranslationView: FieldTemplateObject {
-    static let keys = ["url", "lang", "label"]
     let url: String
     let lang: String
     let label: String
@@ -295,7 +283,6 @@ final class TranslationView: FieldTemplateObject {
 }
 
 final class ImageView: FieldTemplateObject {
-    static let keys = ["src", "alt"]
     let src: String
     let alt: String
 
@@ -315,7 +302,6 @@ final class ImageView: FieldTemplateObject {
 
 /// The "Zitieren / Cite" box: the recommended citation and the download formats.
 final class CiteView: FieldTemplateObject {
-    static let keys = ["citationHTML", "downloads"]
     /// Rendered by briefpress (escaped, title in `<i>`).
     let citationHTML: String
     let downloads: [DownloadView]
@@ -335,7 +321,6 @@ final class CiteView: FieldTemplateObject {
 }
 
 final class DownloadView: FieldTemplateObject {
-    static let keys = ["href", "type", "label"]
     let href: String
     let type: String
     let label: String
@@ -358,7 +343,6 @@ final class DownloadView: FieldTemplateObject {
 
 /// What only the print version needs: PDF metadata and running header/footer texts.
 final class PrintInfo: FieldTemplateObject {
-    static let keys = ["fullTitle", "authorNames", "authorLine", "keywords", "footerText"]
     /// "Title: Subtitle", the PDF's document title.
     let fullTitle: String
     /// One `<meta name="author">` each, which WeasyPrint writes into the PDF info and XMP.

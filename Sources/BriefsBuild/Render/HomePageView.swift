@@ -2,7 +2,6 @@ import Foundation
 
 /// The home page: every published brief, grouped by series, newest first.
 final class HomePageView: FieldTemplateObject {
-    static let keys = ["page", "groups", "showSeriesHeadings"]
     let page: PageView
     let groups: [SeriesGroupView]
     /// A heading per series only helps when there is more than one series.
@@ -25,7 +24,6 @@ final class HomePageView: FieldTemplateObject {
 }
 
 final class SeriesGroupView: FieldTemplateObject {
-    static let keys = ["series", "briefs"]
     let series: String
     let briefs: [BriefSummaryView]
 
@@ -44,8 +42,6 @@ final class SeriesGroupView: FieldTemplateObject {
 }
 
 final class BriefSummaryView: FieldTemplateObject, @unchecked Sendable {
-    static let keys = ["url", "title", "subtitle", "authors", "date", "summary", "lang", "seriesLine", "isDraft",
-                       "headingLevel", "draftLabel", "html"]
 
     /// Everything but the rendered entry: what a theme's home page may show of a brief besides
     /// `html`. From the build cache it stays encoded until a template asks for it (the default
@@ -159,7 +155,6 @@ final class BriefSummaryView: FieldTemplateObject, @unchecked Sendable {
 
 /// The 404 page needs only the layout.
 final class NotFoundPageView: FieldTemplateObject {
-    static let keys = ["page"]
     let page: PageView
 
     init(page: PageView) {
@@ -172,13 +167,4 @@ final class NotFoundPageView: FieldTemplateObject {
         default: nil
         }
     }
-}
-
-/// Every name a template may use, for the theme lint.
-enum ViewModelKeys {
-    static let all: Set<String> = Set(
-        PageView.keys + AlternateLink.keys + BriefPageView.keys + AuthorView.keys + AffiliationView.keys
-            + DateView.keys + SectionView.keys + QuoteView.keys + ImprintView.keys + TranslationView.keys
-            + ImageView.keys + HomePageView.keys + SeriesGroupView.keys + BriefSummaryView.keys
-            + NotFoundPageView.keys + CiteView.keys + DownloadView.keys + PrintInfo.keys)
 }

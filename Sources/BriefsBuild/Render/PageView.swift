@@ -1,8 +1,6 @@
 /// What every page's layout needs: language, titles, links back to the site, UI strings.
 /// Templates see only view models like this one, never raw front matter.
 final class PageView: FieldTemplateObject {
-    static let keys = ["lang", "title", "description", "canonicalURL", "root", "siteTitle", "homeURL",
-                       "stylesheetURL", "isDraft", "t", "headHTML", "alternates"]
     let lang: String
     /// Contents of `<title>`.
     let title: String
@@ -56,7 +54,6 @@ final class PageView: FieldTemplateObject {
 
 /// A `<link rel="alternate">` to a translation, feed or PDF.
 final class AlternateLink: FieldTemplateObject {
-    static let keys = ["href", "hreflang", "type", "title"]
     let href: String
     let hreflang: String?
     let type: String?

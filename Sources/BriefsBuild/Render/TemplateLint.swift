@@ -16,7 +16,7 @@ enum TemplateLint {
             let first = name.trimmingSpaces().split(separator: ".").first.map(String.init) ?? ""
             guard !first.isEmpty, first != "." else { continue }
             // Sections opened on a partial's block ({{$main}}) and known view model names are fine.
-            if !ViewModelKeys.all.contains(first) {
+            if TemplateField(rawValue: first) == nil {
                 diagnostics.append(Diagnostic(ThemeProblem.unknownVariable(first, template: template),
                                               at: location(of: tag.offset, in: text, path: path), length: first.count + 4))
             }

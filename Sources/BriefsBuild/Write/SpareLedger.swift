@@ -76,20 +76,10 @@ struct SpareLedger: Equatable {
         try FileSystem.replace(path, with: temporary)
     }
 
-    /// How many first bytes of the spare at `spare` (stamped `spareStamp`) equal those of
-    /// `published`, as recorded; 0 when the line is missing or either file is not the one recorded.
-    func shared(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Int {
-        line(name, spare: spareStamp, published: published)?.shared ?? 0
-    }
-
-    /// How many last bytes of the spare equal those of `published` (both of the same size), as
-    /// recorded; 0 when the line is missing or either file is not the one recorded.
-    func sharedEnd(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Int {
-        line(name, spare: spareStamp, published: published)?.sharedEnd ?? 0
-    }
-
-    /// The line of `name`, when it names exactly these two files (a line with a shared end
-    /// only names files of the same size: `init(text:)` and the build check that).
+    /// The line of `name`, when it names exactly these two files: how many first (and, for files
+    /// of the same size, last) bytes of the spare stamped `spareStamp` equal those of `published`.
+    /// `nil` when the line is missing or either file is not the one recorded. (A line with a
+    /// shared end only names files of the same size: `init(text:)` and the build check that.)
     func line(_ name: String, spare spareStamp: FileStamp, published: FileStamp?) -> Line? {
         guard let line = lines[name], line.spare == spareStamp, line.published == published else { return nil }
         return line

@@ -5,6 +5,8 @@ import Foundation
 public enum DOI {
     /// Characters Crossref approves in a suffix (plus `:`, which the recommended pattern allows).
     static let suffixCharacters = Set("abcdefghijklmnopqrstuvwxyz0123456789-._;()/:")
+    /// The same as ASCII bytes, by value, for checking a suffix on its bytes.
+    private static let suffixBytes: [Bool] = (0..<128).map { suffixCharacters.contains(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// The bare, lower-case DOI, or the reason (phrased to follow the value) why it is not one.
     public static func normalize(_ text: String) -> Result<String, InvalidIdentifier> {
@@ -47,17 +49,7 @@ public enum DOI {
             var index = 3
             while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
             guard (4...9).contains(index - 3), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/") else { return false }
-            return bytes[(index + 1)...].allSatisfy(isSuffixByte)
-        }
-    }
-
-    /// A byte of `suffixCharacters`.
-    private static func isSuffixByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "/"), UInt8(ascii: ":"): true
-        default: false
+            return bytes[(index + 1)...].allSatisfy { $0 < 0x80 && suffixBytes[Int($0)] }
         }
     }
 

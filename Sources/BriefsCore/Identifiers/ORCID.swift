@@ -43,11 +43,11 @@ public enum ORCID {
                 }
                 digits += 1
                 if digits == 16 {
-                    let result = (12 - total % 11) % 11
+                    let result = checkValue(total)
                     return result == 10 ? byte == UInt8(ascii: "X") : byte == UInt8(ascii: "0") + UInt8(result)
                 }
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-                total = (total + Int(byte - UInt8(ascii: "0"))) * 2
+                total = checkStep(total, Int(byte - UInt8(ascii: "0")))
             }
             return false
         }
@@ -55,11 +55,15 @@ public enum ORCID {
 
     /// ISO 7064 MOD 11-2 over the first 15 digits, as in ORCID's reference code.
     static func checkCharacter(for digits: [Int]) -> Character {
-        var total = 0
-        for digit in digits { total = (total + digit) * 2 }
-        let result = (12 - total % 11) % 11
+        let result = checkValue(digits.reduce(0, checkStep))
         return result == 10 ? "X" : Character(String(result))
     }
+
+    /// One digit of ISO 7064 MOD 11-2 added to the running total.
+    private static func checkStep(_ total: Int, _ digit: Int) -> Int { (total + digit) * 2 }
+
+    /// The check value (10 is written `X`) for the total over the first 15 digits.
+    private static func checkValue(_ total: Int) -> Int { (12 - total % 11) % 11 }
 
     /// Whether an iD lies in a block ORCID has issued (0000-0001-5000-0007 … 0000-0003-5000-0001 and
     /// 0009-0000-0000-0000 … 0009-0010-0000-0000). Outside them a valid checksum is likely a typo.

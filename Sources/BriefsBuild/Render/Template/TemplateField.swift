@@ -3,7 +3,7 @@
 /// compiles to a jump, instead of comparing the name with each of its names in turn (names a
 /// template looks up in the enclosing objects first were compared with all of them; that was
 /// a twentieth of rendering a page). The theme lint checks templates against the same names
-/// (`ViewModelKeys.all`; a test holds the two equal).
+/// (`TemplateLint`): a name not listed here is one no view model answers.
 enum TemplateField: String, CaseIterable, Sendable {
     case affiliationNumbers
     case affiliations

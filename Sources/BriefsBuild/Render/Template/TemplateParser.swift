@@ -121,7 +121,7 @@ struct TemplateParser {
         var state = initial
         var whitespace: [Character] = []
         func flushWhitespace() {
-            if !whitespace.isEmpty { nodes.append(.text(Self.text(whitespace))) }
+            if !whitespace.isEmpty { nodes.append(.text(Self.bytes(whitespace))) }
             whitespace = []
         }
         while !atEnd {
@@ -139,13 +139,13 @@ struct TemplateParser {
             }
             let text = try readTextUntilTagOrNewline(state)
             if current.isNewline {
-                nodes.append(.text(Self.text(whitespace + text + [current])))
+                nodes.append(.text(Self.bytes(whitespace + text + [current])))
                 state.newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(Self.text(whitespace + text)))
+                nodes.append(.text(Self.bytes(whitespace + text)))
                 whitespace = []
                 state.newLine = false
             }
@@ -265,7 +265,7 @@ struct TemplateParser {
     /// Partials and blocks keep the whitespace before them as text (it indents their first line)
     /// but still use it as their indentation.
     private func flushWhitespaceKeeping(_ nodes: inout [TemplateNode], _ whitespace: [Character]) {
-        if !whitespace.isEmpty { nodes.append(.text(Self.text(whitespace))) }
+        if !whitespace.isEmpty { nodes.append(.text(Self.bytes(whitespace))) }
     }
 
     /// Text up to the next tag (whose opening delimiter is consumed) or line break.
@@ -381,7 +381,6 @@ struct TemplateParser {
         return true
     }
 
-    private static func text(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
     private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
     // Character classes by ASCII value: looking `Character`s up in a `Set` (hashing each one)
