@@ -111,6 +111,8 @@ struct TemplateEngineTests {
         "{{#items}}{{#nested}}{{name}}-{{id}}{{/nested}}{{/items}}",
         "{{ name }}{{# flag }}x{{/ flag }}",
         "zeile\n   ",
+        "{{=« »=}}« name » {{name}} «#flag»ja«/flag»\n«={{ }}=»{{name}}",
+        "{{=\u{2039}\u{2039} \u{203A}\u{203A}=}}\u{2039} \u{2039}\u{2039}name\u{203A}\u{203A} \u{2039}\u{2039} name \u{203A}\u{203A}.",
     ]
 
     static let partials = [
@@ -139,10 +141,12 @@ struct TemplateEngineTests {
         mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
     }
 
-    /// Also Windows line ends, non-ASCII spaces and letters, and a combining accent: the parser
-    /// decides one-byte characters by their byte and the others as `Character`s.
+    /// Also Windows line ends, non-ASCII spaces and letters, other line breaks, and combining
+    /// accents, also on a brace, a space or a tab: the parser steps over one-byte characters by
+    /// their byte and asks the `String` where the others end.
     static let texts = ["a", " ", "  ", "\n", "\t", "Wort", " <&> ", "\n  ", "x\n", "}", "{", "{ {",
-                        "\r\n", "\u{00A0}", "ü", "e\u{301}", "\u{2003}x"]
+                        "\r\n", "\u{00A0}", "ü", "e\u{301}", "\u{2003}x", "\r", "\u{0B}", "\u{85}", "\u{2028}",
+                        "{\u{301}", "}\u{301}", " \u{301}", "\t\u{301}", "\u{301}", "\r\u{301}"]
     /// Names of single values. Printing a list or an object gives swift-mustache's debug
     /// description of the Swift value, and briefpress nothing; templates never mean to do that.
     static let values = ["name", "html", "empty", "flag", "off", "count", "nested.name", "t.hello", "id", "note",

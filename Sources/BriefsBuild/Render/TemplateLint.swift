@@ -11,12 +11,15 @@ enum TemplateLint {
             var name = tag.text[...]
             if name.first == "{" { name = name.dropFirst() }
             guard let sigil = name.first else { continue }
-            if "!><$=%/".contains(sigil) { continue }
-            if "#^&".contains(sigil) { name = name.dropFirst() }
-            let first = name.trimmingSpaces().split(separator: ".").first.map(String.init) ?? ""
+            switch sigil {
+            case "!", ">", "<", "$", "=", "%", "/": continue
+            case "#", "^", "&": name = name.dropFirst()
+            default: break
+            }
+            let first = TemplateName.components(of: name.trimmingSpaces()).first ?? ""
             guard !first.isEmpty, first != "." else { continue }
             // Sections opened on a partial's block ({{$main}}) and known view model names are fine.
-            if TemplateField(rawValue: first) == nil {
+            if TemplateField.named(first) == nil {
                 diagnostics.append(Diagnostic(ThemeProblem.unknownVariable(first, template: template),
                                               at: location(of: tag.offset, in: text, path: path), length: first.count + 4))
             }

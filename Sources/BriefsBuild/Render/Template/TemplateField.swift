@@ -94,6 +94,14 @@ struct TemplateKey: Sendable, Equatable {
 
     init(_ name: String) {
         self.name = name
-        field = TemplateField(rawValue: name)
+        field = TemplateField.named(name)
     }
+}
+
+extension TemplateField {
+    /// The field with this name: one hash lookup (`init(rawValue:)` compares the name with the
+    /// cases one after another).
+    static func named(_ name: String) -> TemplateField? { byName[name] }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -51,5 +51,5 @@ extension TemplateObject {
 protocol FieldTemplateObject: TemplateObject {}
 
 extension FieldTemplateObject {
-    func value(forKey key: String) -> TemplateValue? { TemplateField(rawValue: key).flatMap { value(for: $0) } }
+    func value(forKey key: String) -> TemplateValue? { TemplateField.named(key).flatMap { value(for: $0) } }
 }
