@@ -25,13 +25,17 @@ public struct Builder: Sendable {
     public func run() async throws -> BuildReport {
         var timer = StageTimer(logger: logger)
         let startedAt = Int(time(nil))
-        // The cache file is read on another core while the site's files are listed and the theme
-        // is loaded: on a rebuild those three are most of the work before anything renders. After
-        // the cache the same task reads the output's manifest (4,000 lines at 1,000 briefs),
-        // which a build that writes needs before it renders.
+        // The cache file is read on other cores while the site's files are listed and the theme
+        // is loaded: on a rebuild those three are most of the work before anything renders. Beside
+        // it, a task of its own reads the output's manifest (4,000 lines at 1,000 briefs), which
+        // a build that writes needs before it renders.
         let output = options.output
         let cacheLoad = options.cache == nil ? options.cacheFile.map { file in
-            Task.detached { (BuildCache.load(from: file), output.flatMap(OutputTransaction.manifest(of:))) }
+            Task.detached { () -> (BuildCache, OutputManifest?) in
+                async let manifest = output.flatMap(OutputTransaction.manifest(of:))
+                let cache = BuildCache.load(from: file)
+                return (cache, await manifest)
+            }
         } : nil
         let (configText, configProblems) = SiteLoader.readConfig(root: options.siteRoot)
         var diagnostics = configProblems
@@ -445,7 +449,13 @@ public struct Builder: Sendable {
                     next += 1
                     if started.contains(index) { continue }
                     if let result = immediate(index, items[index]) {
-                        waiting[index] = result
+                        if index == consumed {
+                            // Its turn (the usual case): folded in without a trip through `waiting`.
+                            try consume(index, result)
+                            consumed += 1
+                        } else {
+                            waiting[index] = result
+                        }
                         try drain()
                         continue
                     }

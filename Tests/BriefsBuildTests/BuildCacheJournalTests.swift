@@ -42,4 +42,34 @@ struct BuildCacheJournalTests {
         #expect(read.entry(paths[2])?.contentHash == cache.entry(paths[2])?.contentHash)
         #expect(read.entry(paths[0])?.render?.slug == "b1")
     }
+
+    @Test("a cache of hundreds of entries (decoded in two halves) reads back every entry in its place")
+    func manyEntries() async throws {
+        let site = try BuildCacheTests.site(count: 3)
+        defer { site.remove() }
+        let url = site.root.appendingPathComponent(".briefpress/build-cache")
+        var options = BuildOptions(siteRoot: site.root, output: site.output, today: TestSite.today,
+                                   themeSearchPaths: [TestSite.themes])
+        options.cacheFile = url
+        _ = try await Builder(options: options).run()
+
+        let cache = BuildCache.load(from: url)
+        let template = try #require(cache.entry("content/briefs/b2.md"))
+        for number in 0..<600 {
+            var entry = template
+            entry.contentHash = UInt64(number) &* 0x9E37_79B9_7F4A_7C15
+            cache.store("content/briefs/many-\(number).md", entry)
+        }
+        try cache.save(to: url)
+
+        let read = BuildCache.load(from: url)
+        #expect(read.entryCount == 603)
+        for number in 0..<600 {
+            let entry = read.entry("content/briefs/many-\(number).md")
+            #expect(entry?.contentHash == UInt64(number) &* 0x9E37_79B9_7F4A_7C15)
+            #expect(entry?.render?.slug == "b2")
+            #expect(entry?.render?.files == template.render?.files)
+        }
+        #expect(read.entry("content/briefs/b1.md")?.render?.slug == "b1")
+    }
 }
