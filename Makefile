@@ -14,8 +14,13 @@ BIN          := .build/$(CONFIG)/briefpress
 # 125,000 addresses from a 24 KB table instead of a 3 MB one) and without exporting our 35,000
 # symbols (the runtime's start-up `dladdr` searched them all): start-up 4.2 ms instead of 5.5.
 # The binary stays position-independent (ASLR).
+# Generic types' metadata is made by direct calls rather than from mangled names: the runtime
+# demangled those and looked up each protocol conformance they need by scanning the tables of
+# the whole binary (Foundation, SwiftNIO, Hummingbird): 2.4 million instructions, a fortieth of
+# a rebuild with nothing changed, and a little faster full builds too.
 STATIC_release := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs \
-                  -Xlinker --no-export-dynamic
+                  -Xlinker --no-export-dynamic \
+                  -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 VENV         := .venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Markdown (libcmark-gfm), the memory allocator of the executable (jemalloc), and what WeasyPrint
