@@ -123,7 +123,7 @@ extension FeedFileStamps {
     }
 }
 
-extension BuildCache.Entry {
+extension BuildCache.Entry.Fields {
     init(from reader: inout BinaryReader) throws {
         stamp = try FileStamp(from: &reader)
         contentHash = try reader.readUInt64()
