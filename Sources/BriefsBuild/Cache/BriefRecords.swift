@@ -84,28 +84,77 @@ struct FileDependency: Sendable, Equatable {
 
 /// What rendering one brief leaves for the rest of the build and for the next build: the links
 /// and ids for the link check, its home page entry, its feed entries, and the files it wrote.
+///
+/// The fields sit behind one reference (like `BuildCache.Entry`): a record passes from the
+/// cache through the outcome, the fold and the cache records of every brief, and copying a
+/// dozen fields each time was 3 % of a rebuild's instructions. Changing a field makes a new box.
 struct RenderRecord: Sendable {
-    var slug: String
-    var links: [BriefLink]
-    /// Every id on the page, for `#fragment` checks.
-    var ids: PageIDs
-    var homeEntry: BriefSummaryView
-    /// `<url>` lines for the sitemap (empty for drafts).
-    /// UTF-8.
-    var sitemapXML: [UInt8]
-    /// The Atom `<entry>` and JSON Feed item; `nil` for drafts, which stay out of feeds.
-    var feed: FeedParts?
-    /// Output path → fingerprint of every file of the brief (page, exports, images, PDF).
-    var files: [OutputFileRecord]
-    var dependencies: [FileDependency]
-    var diagnostics: [Diagnostic]
-    /// The print HTML, when this run rendered it (only kept in memory).
-    var printJob: PrintJob?
-    /// The brief's output folder as the build that wrote it left it (see `OutputTransaction.keep`).
-    var folder: FileStamp?
-    /// What the internal link check found on the page (kept in the cache's table of places,
-    /// beside the feed places, and updated there without writing the record again).
-    var linkCheck: LinkCheckMemo?
+    struct Fields: Sendable {
+        var slug: String
+        var links: [BriefLink]
+        /// Every id on the page, for `#fragment` checks.
+        var ids: PageIDs
+        var homeEntry: BriefSummaryView
+        /// `<url>` lines for the sitemap (empty for drafts), UTF-8.
+        var sitemapXML: [UInt8]
+        /// The Atom `<entry>` and JSON Feed item; `nil` for drafts, which stay out of feeds.
+        var feed: FeedParts?
+        /// Output path → fingerprint of every file of the brief (page, exports, images, PDF).
+        var files: [OutputFileRecord]
+        var dependencies: [FileDependency]
+        var diagnostics: [Diagnostic]
+        /// The print HTML, when this run rendered it (only kept in memory).
+        var printJob: PrintJob?
+        /// The brief's output folder as the build that wrote it left it (see `OutputTransaction.keep`).
+        var folder: FileStamp?
+        /// What the internal link check found on the page (kept in the cache's table of places,
+        /// beside the feed places, and updated there without writing the record again).
+        var linkCheck: LinkCheckMemo?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    init(_ fields: Fields) { box = Box(fields) }
+
+    init(slug: String, links: [BriefLink], ids: PageIDs, homeEntry: BriefSummaryView, sitemapXML: [UInt8], feed: FeedParts?,
+         files: [OutputFileRecord], dependencies: [FileDependency], diagnostics: [Diagnostic], printJob: PrintJob? = nil,
+         folder: FileStamp? = nil, linkCheck: LinkCheckMemo? = nil) {
+        self.init(Fields(slug: slug, links: links, ids: ids, homeEntry: homeEntry, sitemapXML: sitemapXML, feed: feed,
+                         files: files, dependencies: dependencies, diagnostics: diagnostics, printJob: printJob,
+                         folder: folder, linkCheck: linkCheck))
+    }
+
+    var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    var slug: String { box.fields.slug }
+    var links: [BriefLink] { box.fields.links }
+    var ids: PageIDs { box.fields.ids }
+    var homeEntry: BriefSummaryView { box.fields.homeEntry }
+    var sitemapXML: [UInt8] { box.fields.sitemapXML }
+    var files: [OutputFileRecord] { box.fields.files }
+    var dependencies: [FileDependency] { box.fields.dependencies }
+    var diagnostics: [Diagnostic] { box.fields.diagnostics }
+    var printJob: PrintJob? { box.fields.printJob }
+    var feed: FeedParts? {
+        get { box.fields.feed }
+        set { fields.feed = newValue }
+    }
+    var folder: FileStamp? {
+        get { box.fields.folder }
+        set { fields.folder = newValue }
+    }
+    var linkCheck: LinkCheckMemo? {
+        get { box.fields.linkCheck }
+        set { fields.linkCheck = newValue }
+    }
 }
 
 /// The problems the internal link check found on one page, and the fingerprint of everything

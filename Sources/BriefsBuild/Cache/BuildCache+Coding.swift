@@ -148,6 +148,12 @@ extension BriefFacts {
 
 extension RenderRecord {
     init(from reader: inout BinaryReader) throws {
+        self.init(try Fields(from: &reader))
+    }
+}
+
+extension RenderRecord.Fields {
+    init(from reader: inout BinaryReader) throws {
         slug = try reader.readString()
         links = try reader.readArray { reader in
             BriefLink(kind: try reader.readBool() ? .image : .link, destination: try reader.readString(),
@@ -167,6 +173,7 @@ extension RenderRecord {
         diagnostics = try reader.readArray { try $0.readDiagnostic() }
         printJob = nil
         folder = try reader.readOptional { try FileStamp(from: &$0) }
+        linkCheck = nil
     }
 }
 

@@ -277,16 +277,20 @@ public final class BuildCache: @unchecked Sendable {
         guard var entry = try? Entry.Fields(from: &entryReader) else { return nil }
         // Written back as is while it does not change.
         entry.encoded = bytes.slice(block)
-        if let modified = entry.render?.feed?.modified {
-            // A record is reusable only with its entries' places in the feeds.
-            if let place, let atom = place.atom, let json = place.json {
-                entry.render?.feed = FeedParts(atom: atom, json: json, modified: modified)
-            } else {
-                entry.render = nil
-                entry.renderKey = nil
+        // The record's places in the feeds and its link check live in the places table.
+        if var render = entry.render?.fields {
+            if let modified = render.feed?.modified {
+                // A record is reusable only with its entries' places in the feeds.
+                guard let place, let atom = place.atom, let json = place.json else {
+                    entry.render = nil
+                    entry.renderKey = nil
+                    return Entry(entry)
+                }
+                render.feed = FeedParts(atom: atom, json: json, modified: modified)
             }
+            render.linkCheck = place?.linkCheck
+            entry.render = RenderRecord(render)
         }
-        entry.render?.linkCheck = place?.linkCheck
         return Entry(entry)
     }
 
