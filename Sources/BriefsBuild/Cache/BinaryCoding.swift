@@ -115,7 +115,17 @@ struct BinaryReader {
         return position..<position + count
     }
 
+    @inline(__always)
     mutating func readUInt64() throws -> UInt64 {
+        // Most numbers (lengths, counts, booleans' neighbours) fit in one byte.
+        if position < end, buffer[position] < 0x80 {
+            defer { position += 1 }
+            return UInt64(buffer[position])
+        }
+        return try readLongUInt64()
+    }
+
+    private mutating func readLongUInt64() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -151,6 +161,8 @@ struct BinaryReader {
     mutating func readString() throws -> String {
         let count = try readInt()
         guard count >= 0, count <= end - position else { throw Malformed() }
+        // Empty: the path of nearly every location (the entry's own file).
+        guard count > 0 else { return "" }
         defer { position += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[position..<position + count]), as: UTF8.self)
     }
