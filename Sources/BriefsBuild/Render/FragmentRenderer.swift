@@ -5,7 +5,11 @@ import Foundation
 /// Renders the Markdown pieces of one brief onto one page, sharing ids and footnote numbers,
 /// mapping every position back to the `.md` file and collecting the images the page needs.
 struct FragmentRenderer {
-    let brief: Brief
+    // Only what it needs of the brief: holding the whole `Brief` made every copy of this
+    // renderer (closures over it) a copy of all the brief's sections and quotes.
+    let slug: String
+    let sourcePath: String
+    let briefLanguage: String
     let strings: UIStrings
     let siteRoot: URL
     let language: TypographyLanguage
@@ -23,7 +27,9 @@ struct FragmentRenderer {
     var firstParagraph: String?
 
     init(brief: Brief, strings: UIStrings, siteRoot: URL) {
-        self.brief = brief
+        slug = brief.slug
+        sourcePath = brief.sourcePath
+        briefLanguage = brief.language.value
         self.strings = strings
         self.siteRoot = siteRoot
         self.language = TypographyLanguage(bcp47: brief.language.value)
@@ -38,7 +44,7 @@ struct FragmentRenderer {
 
     /// The folder of the brief file, which image paths are relative to.
     var briefFolder: URL {
-        siteRoot.appendingPathComponent(brief.sourcePath).deletingLastPathComponent()
+        siteRoot.appendingPathComponent(sourcePath).deletingLastPathComponent()
     }
 
     /// The fragment's HTML as UTF-8, which is how the page template writes it.
@@ -85,10 +91,13 @@ struct FragmentRenderer {
     mutating func section(_ section: BriefSection, number: Int, idPrefix: String, anchor: String) -> SectionView {
         let id = "\(idPrefix)-\(number)"
         let html = section.text.map { render($0, headingBase: 4, prefix: id) } ?? []
-        let quotes = section.quotes.enumerated().map { index, quote in
-            QuoteView(html: render(quote.text, headingBase: 5, prefix: "\(id)-q\(index + 1)", language: quote.language),
-                      source: typography(quote.source),
-                      lang: quote.language == brief.language.value ? nil : quote.language)
+        // A loop, not `map`: a closure over this mutating renderer copied it for every quote.
+        var quotes: [QuoteView] = []
+        quotes.reserveCapacity(section.quotes.count)
+        for (index, quote) in section.quotes.enumerated() {
+            quotes.append(QuoteView(html: render(quote.text, headingBase: 5, prefix: "\(id)-q\(index + 1)", language: quote.language),
+                                    source: typography(quote.source),
+                                    lang: quote.language == briefLanguage ? nil : quote.language))
         }
         return SectionView(number: number, id: id, anchorID: anchor, title: typography(section.title), html: html,
                            quotes: quotes)
@@ -128,7 +137,7 @@ struct FragmentRenderer {
                 diagnostics.append(Diagnostic(ContentProblem.imageIsFolder(path: destination), at: location, length: length))
                 return nil
             }
-            assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
+            assets["briefs/\(slug)/" + components.joined(separator: "/")] = source
             return components.joined(separator: "/")
         }
     }
@@ -142,7 +151,7 @@ struct FragmentRenderer {
         guard !components.contains(".."), !components.isEmpty else { return }
         let source = briefFolder.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
         guard let found = probe(source), !found.isDirectory else { return }
-        assets["briefs/\(brief.slug)/" + components.joined(separator: "/")] = source
+        assets["briefs/\(slug)/" + components.joined(separator: "/")] = source
     }
 
     enum Destination: Equatable {
