@@ -10,6 +10,9 @@ struct BinaryWriter {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the writer, keeping its memory.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     mutating func write(_ value: UInt64) {
         var value = value
         while value >= 0x80 {

@@ -312,26 +312,46 @@ public final class BuildCache: @unchecked Sendable {
             writeHeader(&segment, removed: [])
             segment.write(entries.count)
             // In the dictionary's order: the file's order means nothing, and sorting cost more
-            // than writing it.
-            for (path, entry) in entries {
-                segment.write(path)
-                let before = segment.bytes.count
-                Self.writeBlock(of: entry, path: path, to: &segment)
-                liveBytes += Self.liveSize(path: path, entryBytes: segment.bytes.count - before)
+            // than writing it. Entries never saved are encoded on two cores when there are many
+            // (a fresh build's save came after everything else, a twentieth of the build).
+            let all = Array(entries)
+            let parts = all.count >= 256 ? 2 : 1
+            let partSize = (all.count + parts - 1) / max(1, parts)
+            var encoded = [(bytes: [UInt8], live: Int)](repeating: ([], 0), count: parts)
+            encoded.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let buffer = buffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    var writer = BinaryWriter(capacity: all.count > 0 ? (4 << 20) / parts : 0)
+                    var scratch = BinaryWriter(capacity: 1 << 14)
+                    var live = 0
+                    for (path, entry) in all[(part * partSize)..<min(all.count, (part + 1) * partSize)] {
+                        writer.write(path)
+                        let length = Self.writeBlock(of: entry, path: path, to: &writer, scratch: &scratch)
+                        live += Self.liveSize(path: path, entryBytes: length)
+                    }
+                    buffer[part] = (writer.bytes, live)
+                }
+            }
+            for part in encoded {
+                segment.append(part.bytes[...])
+                liveBytes += part.live
             }
             writePlaces(&segment)
             return segment.bytes
         }
-        var writer = BinaryWriter(capacity: segment.count + 64)
+        // The file: its head and the framed segment, written as two pieces (not copied into one).
+        var writer = BinaryWriter(capacity: 64)
         writer.append(Self.magic[...])
         writer.write(BuildCache.formatVersion)
-        Self.frame(segment, into: &writer)
+        writer.write(segment.withUnsafeBytes { XXH64.hash($0) })
+        writer.write(segment.count)
         let temporary = FileSystem.temporaryPath(for: url.path)
-        try FileSystem.write(writer.bytes, to: temporary)
+        try FileSystem.write([writer.bytes, segment], to: temporary)
         try FileSystem.replace(url.path, with: temporary)
         let inode = FileStamp.of(url.path)?.inode ?? 0
         lock.withLock {
-            file = JournalFile(path: url.path, inode: inode, length: writer.bytes.count, segments: 1, liveBytes: liveBytes)
+            file = JournalFile(path: url.path, inode: inode, length: writer.bytes.count + segment.count, segments: 1,
+                               liveBytes: liveBytes)
             removed = []
             isDirty = false
         }
@@ -451,18 +471,25 @@ public final class BuildCache: @unchecked Sendable {
     /// An entry as a length-prefixed block: its bytes as read, or encoded now. Returns how many
     /// bytes the entry has (without the length in front).
     @discardableResult
-    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter) -> Int {
+    /// `scratch`: where a block is encoded before its length is known (emptied, kept for the next).
+    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter,
+                                   scratch: inout BinaryWriter) -> Int {
         if let encoded = entry.encoded {
             writer.write(encoded.count)
             writer.append(encoded)
             return encoded.count
         }
-        var block = BinaryWriter(capacity: 4096)
-        block.path = path
-        block.write(entry)
-        writer.write(block.bytes.count)
-        writer.append(block.bytes[...])
-        return block.bytes.count
+        scratch.removeAll()
+        scratch.path = path
+        scratch.write(entry)
+        writer.write(scratch.bytes.count)
+        writer.append(scratch.bytes[...])
+        return scratch.bytes.count
+    }
+
+    private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter) -> Int {
+        var scratch = BinaryWriter(capacity: 4096)
+        return writeBlock(of: entry, path: path, to: &writer, scratch: &scratch)
     }
 
     /// What an entry counts towards the file's live bytes: its block, its path, their lengths.

@@ -10,6 +10,22 @@ enum FileSystem {
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure("could not create", path) }
+        try writeAll(bytes, to: descriptor, path: path)
+        guard close(descriptor) == 0 else { throw failure("could not finish writing", path) }
+    }
+
+    /// Writes `pieces` one after another to `path`, replacing what is there.
+    static func write(_ pieces: [[UInt8]], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("could not create", path) }
+        for piece in pieces {
+            try piece.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+        }
+        guard close(descriptor) == 0 else { throw failure("could not finish writing", path) }
+    }
+
+    /// Writes all of `bytes` to the open file; closes it when that fails.
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -21,7 +37,6 @@ enum FileSystem {
             }
             offset += written
         }
-        guard close(descriptor) == 0 else { throw failure("could not finish writing", path) }
     }
 
     static func write(_ data: Data, to path: String) throws {
