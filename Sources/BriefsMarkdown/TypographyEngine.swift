@@ -8,10 +8,10 @@ struct TypographyEngine {
     private let bytes: [UInt8]
     /// Where each segment ends in `bytes`.
     private let ends: [Int]
-    private let mutable: [Bool]
-    /// The segments' texts as given: what comes back where nothing changed, without
-    /// decoding the bytes again.
-    private let texts: [String]
+    /// The segments as given: their texts come back where nothing changed, without decoding
+    /// the bytes again. (Kept whole rather than split into arrays of texts and flags: this
+    /// runs for every paragraph, and each array was an allocation.)
+    private let segments: [TypographySegment]
     private let language: TypographyLanguage
     /// The last scalar written, after replacement: „ opens, “ closes.
     private var previousOutput: Unicode.Scalar?
@@ -22,14 +22,14 @@ struct TypographyEngine {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         bytes.reserveCapacity(segments.reduce(0) { $0 + $1.text.utf8.count })
+        ends.reserveCapacity(segments.count)
         for segment in segments {
             bytes.append(contentsOf: segment.text.utf8)
             ends.append(bytes.count)
         }
         self.bytes = bytes
         self.ends = ends
-        self.mutable = segments.map(\.isMutable)
-        self.texts = segments.map(\.text)
+        self.segments = segments
         self.language = language
     }
 
@@ -38,11 +38,11 @@ struct TypographyEngine {
         outputs.reserveCapacity(ends.count)
         var start = 0
         for (segment, end) in ends.enumerated() {
-            if mutable[segment], let changed = typeset(from: start, to: end) {
+            if segments[segment].isMutable, let changed = typeset(from: start, to: end) {
                 outputs.append(changed)
             } else {
-                outputs.append(texts[segment])
-                if !mutable[segment], end > start { previousOutput = scalar(before: end) }
+                outputs.append(segments[segment].text)
+                if !segments[segment].isMutable, end > start { previousOutput = scalar(before: end) }
             }
             start = end
         }
