@@ -214,10 +214,11 @@ extension FieldReader {
         var result: [BriefSection] = []
         for (index, item) in items.enumerated() {
             guard var fields = fields(item, name: name) else { continue }
-            let context = "\(kind) \(index + 1)"
-            let title = self.string(fields["title"], name: "title", required: true, context: context, at: fields.location)
+            // Where a problem sits ("recommendation 2"): made only for a message.
+            let title = self.string(fields["title"], name: "title", required: true, context: "\(kind) \(index + 1)",
+                                    at: fields.location)
             let text = self.markdown(fields["text"], name: "text")
-            let quotes = self.quotes(fields["quotes"], context: context)
+            let quotes = self.quotes(fields["quotes"], context: "\(kind) \(index + 1)")
             fields.reportUnknown(known: BriefDecoder.sectionKeys, into: &self)
             guard let title else { continue }
             result.append(BriefSection(title: title.value, text: text, quotes: quotes, location: title.location))
@@ -225,14 +226,15 @@ extension FieldReader {
         return result
     }
 
-    private mutating func quotes(_ node: YAMLNode?, context: String) -> [Quote] {
+    private mutating func quotes(_ node: YAMLNode?, context: @autoclosure () -> String) -> [Quote] {
         guard let node else { return [] }
         var result: [Quote] = []
         for (index, item) in list(node, name: "quotes").enumerated() {
             guard var fields = fields(item, name: "quotes") else { continue }
-            let quoteContext = "quote \(index + 1) of \(context)"
-            let text = self.markdown(fields["text"], name: "text", required: true, context: quoteContext, at: fields.location)
-            let source = self.string(fields["source"], name: "source", required: true, context: quoteContext, at: fields.location)
+            let text = self.markdown(fields["text"], name: "text", required: true,
+                                     context: "quote \(index + 1) of \(context())", at: fields.location)
+            let source = self.string(fields["source"], name: "source", required: true,
+                                     context: "quote \(index + 1) of \(context())", at: fields.location)
             let language = self.language(fields["lang"])
             fields.reportUnknown(known: BriefDecoder.quoteKeys, into: &self)
             guard let text, let source else { continue }

@@ -46,11 +46,12 @@ struct FieldReader {
     // MARK: - Scalars
 
     /// A text value; `nil` when it is empty (reported if `required`) or not text.
-    mutating func string(_ node: YAMLNode?, name: String, required: Bool = false, context: String? = nil,
+    /// `context` (where the field sits, for the message) is made only when a problem is reported.
+    mutating func string(_ node: YAMLNode?, name: String, required: Bool = false, context: @autoclosure () -> String? = nil,
                          at missingLocation: SourceLocation? = nil) -> Located<String>? {
         guard let node else {
             if required, let missingLocation {
-                report(FrontMatterProblem.missingField(field: name, context: context), at: missingLocation)
+                report(FrontMatterProblem.missingField(field: name, context: context()), at: missingLocation)
             }
             return nil
         }
@@ -114,9 +115,9 @@ struct FieldReader {
     }
 
     /// Markdown in a YAML value, with the origin that maps its positions back to the file.
-    mutating func markdown(_ node: YAMLNode?, name: String, required: Bool = false, context: String? = nil,
+    mutating func markdown(_ node: YAMLNode?, name: String, required: Bool = false, context: @autoclosure () -> String? = nil,
                            at missing: SourceLocation? = nil) -> MarkdownText? {
-        guard let value = string(node, name: name, required: required, context: context, at: missing),
+        guard let value = string(node, name: name, required: required, context: context(), at: missing),
               case .scalar(let scalar)? = node else { return nil }
         _ = value
         return MarkdownText(scalar.text, origin: origin(of: scalar))
