@@ -6,15 +6,26 @@ import Testing
 /// then wrote whole reads back the same.
 @Suite("Build cache journal")
 struct BuildCacheJournalTests {
-    @Test("a cache that appends and later writes itself whole reads back every entry as it was")
-    func appendThenRewrite() async throws {
+    /// A three-brief site built once with its cache file, and that file.
+    static func builtSite() async throws -> (site: TestSite, cache: URL) {
         let site = try BuildCacheTests.site(count: 3)
-        defer { site.remove() }
         let url = site.root.appendingPathComponent(".briefpress/build-cache")
         var options = BuildOptions(siteRoot: site.root, output: site.output, today: TestSite.today,
                                    themeSearchPaths: [TestSite.themes])
         options.cacheFile = url
-        _ = try await Builder(options: options).run()
+        do {
+            _ = try await Builder(options: options).run()
+        } catch {
+            site.remove()
+            throw error
+        }
+        return (site, url)
+    }
+
+    @Test("a cache that appends and later writes itself whole reads back every entry as it was")
+    func appendThenRewrite() async throws {
+        let (site, url) = try await Self.builtSite()
+        defer { site.remove() }
 
         let cache = BuildCache.load(from: url)
         let paths = ["content/briefs/b1.md", "content/briefs/b2.md", "content/briefs/b3.md"]
@@ -45,13 +56,8 @@ struct BuildCacheJournalTests {
 
     @Test("a cache of hundreds of entries (decoded in two halves) reads back every entry in its place")
     func manyEntries() async throws {
-        let site = try BuildCacheTests.site(count: 3)
+        let (site, url) = try await Self.builtSite()
         defer { site.remove() }
-        let url = site.root.appendingPathComponent(".briefpress/build-cache")
-        var options = BuildOptions(siteRoot: site.root, output: site.output, today: TestSite.today,
-                                   themeSearchPaths: [TestSite.themes])
-        options.cacheFile = url
-        _ = try await Builder(options: options).run()
 
         let cache = BuildCache.load(from: url)
         let template = try #require(cache.entry("content/briefs/b2.md"))

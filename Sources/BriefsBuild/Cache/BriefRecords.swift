@@ -112,14 +112,9 @@ struct RenderRecord: Sendable {
         var linkCheck: LinkCheckMemo?
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
+    private var box: Boxed<Fields>
 
-    private var box: Box
-
-    init(_ fields: Fields) { box = Box(fields) }
+    init(_ fields: Fields) { box = Boxed(fields) }
 
     init(slug: String, links: [BriefLink], ids: PageIDs, homeEntry: BriefSummaryView, sitemapXML: [UInt8], feed: FeedParts?,
          files: [OutputFileRecord], dependencies: [FileDependency], diagnostics: [Diagnostic], printJob: PrintJob? = nil,
@@ -130,29 +125,29 @@ struct RenderRecord: Sendable {
     }
 
     var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
+        get { box.value }
+        set { box = Boxed(newValue) }
     }
 
-    var slug: String { box.fields.slug }
-    var links: [BriefLink] { box.fields.links }
-    var ids: PageIDs { box.fields.ids }
-    var homeEntry: BriefSummaryView { box.fields.homeEntry }
-    var sitemapXML: [UInt8] { box.fields.sitemapXML }
-    var files: [OutputFileRecord] { box.fields.files }
-    var dependencies: [FileDependency] { box.fields.dependencies }
-    var diagnostics: [Diagnostic] { box.fields.diagnostics }
-    var printJob: PrintJob? { box.fields.printJob }
+    var slug: String { box.value.slug }
+    var links: [BriefLink] { box.value.links }
+    var ids: PageIDs { box.value.ids }
+    var homeEntry: BriefSummaryView { box.value.homeEntry }
+    var sitemapXML: [UInt8] { box.value.sitemapXML }
+    var files: [OutputFileRecord] { box.value.files }
+    var dependencies: [FileDependency] { box.value.dependencies }
+    var diagnostics: [Diagnostic] { box.value.diagnostics }
+    var printJob: PrintJob? { box.value.printJob }
     var feed: FeedParts? {
-        get { box.fields.feed }
+        get { box.value.feed }
         set { fields.feed = newValue }
     }
     var folder: FileStamp? {
-        get { box.fields.folder }
+        get { box.value.folder }
         set { fields.folder = newValue }
     }
     var linkCheck: LinkCheckMemo? {
-        get { box.fields.linkCheck }
+        get { box.value.linkCheck }
         set { fields.linkCheck = newValue }
     }
 }

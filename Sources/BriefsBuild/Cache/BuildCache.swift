@@ -34,14 +34,9 @@ public final class BuildCache: @unchecked Sendable {
             var encoded: CacheSlice?
         }
 
-        private final class Box: Sendable {
-            let fields: Fields
-            init(_ fields: Fields) { self.fields = fields }
-        }
+        private var box: Boxed<Fields>
 
-        private var box: Box
-
-        init(_ fields: Fields) { box = Box(fields) }
+        init(_ fields: Fields) { box = Boxed(fields) }
 
         init(stamp: FileStamp, contentHash: UInt64, decodeKey: UInt64, facts: BriefFacts?, diagnostics: [Diagnostic],
              renderKey: UInt64? = nil, render: RenderRecord? = nil, encoded: CacheSlice? = nil) {
@@ -50,31 +45,31 @@ public final class BuildCache: @unchecked Sendable {
         }
 
         var fields: Fields {
-            get { box.fields }
-            set { box = Box(newValue) }
+            get { box.value }
+            set { box = Boxed(newValue) }
         }
 
         var stamp: FileStamp {
-            get { box.fields.stamp }
+            get { box.value.stamp }
             set { fields.stamp = newValue }
         }
         var contentHash: UInt64 {
-            get { box.fields.contentHash }
+            get { box.value.contentHash }
             set { fields.contentHash = newValue }
         }
-        var decodeKey: UInt64 { box.fields.decodeKey }
-        var facts: BriefFacts? { box.fields.facts }
-        var diagnostics: [Diagnostic] { box.fields.diagnostics }
+        var decodeKey: UInt64 { box.value.decodeKey }
+        var facts: BriefFacts? { box.value.facts }
+        var diagnostics: [Diagnostic] { box.value.diagnostics }
         var renderKey: UInt64? {
-            get { box.fields.renderKey }
+            get { box.value.renderKey }
             set { fields.renderKey = newValue }
         }
         var render: RenderRecord? {
-            get { box.fields.render }
+            get { box.value.render }
             set { fields.render = newValue }
         }
         var encoded: CacheSlice? {
-            get { box.fields.encoded }
+            get { box.value.encoded }
             set { fields.encoded = newValue }
         }
     }
