@@ -240,19 +240,8 @@ public final class BuildCache: @unchecked Sendable {
         // site, two halves on two cores. The build waits for it while it lists the briefs.
         let blockList = Array(blocks)
         let places = readPlaces
-        let parts = blockList.count >= 256 ? 2 : 1
-        let partSize = (blockList.count + parts - 1) / max(1, parts)
-        var decoded = [[Entry?]](repeating: [], count: parts)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var entries: [Entry?] = []
-                entries.reserveCapacity(partSize)
-                for (path, block) in blockList[(part * partSize)..<min(blockList.count, (part + 1) * partSize)] {
-                    entries.append(Self.decodeEntry(path: path, block: block, in: bytes, place: places[path]))
-                }
-                buffer[part] = entries
-            }
+        let decoded = Parallel.mapParts(count: blockList.count) { range in
+            blockList[range].map { path, block in Self.decodeEntry(path: path, block: block, in: bytes, place: places[path]) }
         }
         cache.entries.reserveCapacity(blockList.count)
         var liveBytes = 0
@@ -310,22 +299,16 @@ public final class BuildCache: @unchecked Sendable {
             // than writing it. Entries never saved are encoded on two cores when there are many
             // (a fresh build's save came after everything else, a twentieth of the build).
             let all = Array(entries)
-            let parts = all.count >= 256 ? 2 : 1
-            let partSize = (all.count + parts - 1) / max(1, parts)
-            var encoded = [(bytes: [UInt8], live: Int)](repeating: ([], 0), count: parts)
-            encoded.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let buffer = buffer
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    var writer = BinaryWriter(capacity: all.count > 0 ? (4 << 20) / parts : 0)
-                    var scratch = BinaryWriter(capacity: 1 << 14)
-                    var live = 0
-                    for (path, entry) in all[(part * partSize)..<min(all.count, (part + 1) * partSize)] {
-                        writer.write(path)
-                        let length = Self.writeBlock(of: entry, path: path, to: &writer, scratch: &scratch)
-                        live += Self.liveSize(path: path, entryBytes: length)
-                    }
-                    buffer[part] = (writer.bytes, live)
+            let encoded = Parallel.mapParts(count: all.count) { range -> (bytes: [UInt8], live: Int) in
+                var writer = BinaryWriter(capacity: (4 << 20) * range.count / max(1, all.count))
+                var scratch = BinaryWriter(capacity: 1 << 14)
+                var live = 0
+                for (path, entry) in all[range] {
+                    writer.write(path)
+                    let length = Self.writeBlock(of: entry, path: path, to: &writer, scratch: &scratch)
+                    live += Self.liveSize(path: path, entryBytes: length)
                 }
+                return (writer.bytes, live)
             }
             for part in encoded {
                 segment.append(part.bytes[...])
@@ -338,8 +321,7 @@ public final class BuildCache: @unchecked Sendable {
         var writer = BinaryWriter(capacity: 64)
         writer.append(Self.magic[...])
         writer.write(BuildCache.formatVersion)
-        writer.write(segment.withUnsafeBytes { XXH64.hash($0) })
-        writer.write(segment.count)
+        Self.writeFrameHead(of: segment, to: &writer)
         let temporary = FileSystem.temporaryPath(for: url.path)
         try FileSystem.write([writer.bytes, segment], to: temporary)
         try FileSystem.replace(url.path, with: temporary)
@@ -371,7 +353,8 @@ public final class BuildCache: @unchecked Sendable {
         }
         writePlaces(&segment)
         var framed = BinaryWriter(capacity: segment.bytes.count + 24)
-        Self.frame(segment.bytes, into: &framed)
+        Self.writeFrameHead(of: segment.bytes, to: &framed)
+        framed.append(segment.bytes[...])
         // Dead entries may make up at most a third of the file (they are read and checked,
         // though not decoded); a 1,000-brief site is written anew every twenty-odd rebuilds.
         guard journal.length + framed.bytes.count <= journal.liveBytes * 3 / 2 + (64 << 10) else { return false }
@@ -464,9 +447,9 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// An entry as a length-prefixed block: its bytes as read, or encoded now. Returns how many
-    /// bytes the entry has (without the length in front).
+    /// bytes the entry has (without the length in front). `scratch`: where a block is encoded
+    /// before its length is known (emptied first, its memory kept for the next block).
     @discardableResult
-    /// `scratch`: where a block is encoded before its length is known (emptied, kept for the next).
     private static func writeBlock(of entry: Entry, path: String, to writer: inout BinaryWriter,
                                    scratch: inout BinaryWriter) -> Int {
         if let encoded = entry.encoded {
@@ -490,10 +473,9 @@ public final class BuildCache: @unchecked Sendable {
     /// What an entry counts towards the file's live bytes: its block, its path, their lengths.
     private static func liveSize(path: String, entryBytes: Int) -> Int { entryBytes + path.utf8.count + 4 }
 
-    /// A segment with its checksum and length in front.
-    private static func frame(_ segment: [UInt8], into writer: inout BinaryWriter) {
+    /// What stands in front of a segment: its checksum and length (the segment follows them).
+    private static func writeFrameHead(of segment: [UInt8], to writer: inout BinaryWriter) {
         writer.write(segment.withUnsafeBytes { XXH64.hash($0) })
         writer.write(segment.count)
-        writer.append(segment[...])
     }
 }

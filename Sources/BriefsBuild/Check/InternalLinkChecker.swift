@@ -62,24 +62,20 @@ public struct InternalLinkChecker: Sendable {
         guard !pending.isEmpty else { return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) } }
         let bySlug = Dictionary(pages.indices.map { (pages[$0].slug, $0) }, uniquingKeysWith: { first, _ in first })
         // Pure and per page: large sites are checked on every core (it runs after rendering,
-        // when nothing else is left to run in parallel).
-        let chunkSize = 128
-        let chunks = (pending.count + chunkSize - 1) / chunkSize
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for index in pending[(chunk * chunkSize)..<min(pending.count, (chunk + 1) * chunkSize)] {
-                    let page = pages[index]
-                    var problems: [Diagnostic] = []
-                    for link in page.links where link.kind == .link {
-                        if let problem = problem(with: link.destination, on: page, bySlug: bySlug) {
-                            problems.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
-                        }
+        // when nothing else is left to run in parallel), in parts of 128 pages.
+        let memos = Parallel.mapParts(count: pending.count, parts: (pending.count + 127) / 128, minimum: 129) { range in
+            pending[range].map { index in
+                let page = pages[index]
+                var problems: [Diagnostic] = []
+                for link in page.links where link.kind == .link {
+                    if let problem = problem(with: link.destination, on: page, bySlug: bySlug) {
+                        problems.append(Diagnostic(problem, at: link.location, length: max(1, link.destination.count)))
                     }
-                    buffer[index] = LinkCheckMemo(targets: targets, problems: problems)
                 }
+                return LinkCheckMemo(targets: targets, problems: problems)
             }
         }
+        for (index, memo) in zip(pending, memos.joined()) { results[index] = memo }
         return results.map { $0 ?? LinkCheckMemo(targets: targets, problems: []) }
     }
 
