@@ -74,13 +74,15 @@ let package = Package(
             name: "briefpress", dependencies: ["BriefsCLI"],
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
-        .testTarget(name: "BriefsMarkdownTests", dependencies: ["BriefsMarkdown"]),
-        .testTarget(name: "BriefsCoreTests", dependencies: ["BriefsCore"]),
+        // What the test targets share: a seeded generator for generated inputs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BriefsMarkdownTests", dependencies: ["BriefsMarkdown", "TestSupport"]),
+        .testTarget(name: "BriefsCoreTests", dependencies: ["BriefsCore", "TestSupport"]),
         // swift-mustache renders the same templates as the reference for briefpress's own engine.
         .testTarget(
             name: "BriefsBuildTests",
             dependencies: [
-                "BriefsBuild", "BriefsCore", "BriefsCLI",
+                "BriefsBuild", "BriefsCore", "BriefsCLI", "TestSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -2,6 +2,7 @@
 import Foundation
 import FoundationXML
 import Testing
+import TestSupport
 
 /// The escapers skip plain text eight bytes at a time; these compare them with the plain
 /// byte-by-byte rules on generated text, with specials at every position of a word.
@@ -10,30 +11,9 @@ struct EscapingTests {
     static let pieces = ["a", "Wort ", "ü", "€", "\u{1F600}", "&", "<", ">", "\"", "'", "\\", "\n", "\t", "\r", "\u{01}",
                          "\u{1F}", " ", "/", "0123456", "ABCDEFGH", "\u{7F}", "]"]
 
-    static func texts() -> [String] {
-        var generator = TemplateEngineTests.Generator(state: 11)
-        var texts = pieces + [""]
-        for _ in 0..<3000 { texts.append((0..<generator.next(24)).map { _ in generator.pick(pieces) }.joined()) }
-        return texts
-    }
+    static func texts() -> [String] { SplitMix64.texts(from: pieces, seed: 11) }
 
-    static func referenceHTML(_ text: String, xml: Bool) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if xml, scalar.value < 0x20 { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func referenceHTML(_ text: String, xml: Bool) -> String { ReferenceEscaping.markup(text, apostrophe: true, xml: xml) }
 
     static func referenceJSON(_ text: String, htmlSafe: Bool) -> String {
         var result = "\""

@@ -2,6 +2,7 @@
 import BriefsCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Internal links are checked at every build, at the position of the link in the `.md` file.
 @Suite("Internal links")
@@ -120,7 +121,7 @@ struct InternalLinkResolutionTests {
         var links = ["", "/", "//", ".", "./", "..", "../", "../..", "../../", "../../../x", "b.md", "./b.md", ".md", "a/b.md",
                      "../b/", "../b", "../b/#x", "studie.pdf", "daten/tabelle.csv", "/feed.xml", "../../feed.xml",
                      "./../b/", "x/../../y", "%2E%2E/b/", "a%20b.pdf", "../ü/", "....md", "x//y", "../../index.html"]
-        var generator = TemplateEngineTests.Generator(state: 4)
+        var generator = SplitMix64(state: 4)
         let parts = ["..", ".", "", "b", "b.md", "x.pdf", "ü", "%20", "index.html"]
         for _ in 0..<2000 {
             let link = (0..<generator.next(5)).map { _ in generator.pick(parts) }.joined(separator: "/")

@@ -1,6 +1,7 @@
 import ArgumentParser
 @testable import BriefsCLI
 import Testing
+import TestSupport
 
 /// `QuickArguments` reads everyday `build` lines without the argument parser; it must never
 /// read a line differently from it, and must leave every line it is unsure of to it.
@@ -57,7 +58,7 @@ struct QuickArgumentsTests {
         let tokens = ["site", "other", "--no-pdf", "--drafts", "--strict", "-q", "--quiet", "-v", "--verbose", "--no-cache",
                       "-o", "out", "--output", "--output=o2", "--format", "json", "--format=text", "text", "-j", "2",
                       "--jobs", "0", "--jobs=4", "--help", "help", "-", "--", "--check-external", "x"]
-        var generator = TemplateEngineTests.Generator(state: 9)
+        var generator = SplitMix64(state: 9)
         var accepted = 0
         for _ in 0..<1000 {
             let line = ["build"] + (0..<generator.next(6)).map { _ in generator.pick(tokens) }

@@ -2,6 +2,7 @@
 import Foundation
 import Mustache
 import Testing
+import TestSupport
 
 /// briefpress renders themes with its own Mustache engine (for speed) and checks their syntax
 /// with swift-mustache; these tests hold the two to the same output: on the built-in theme's
@@ -128,19 +129,6 @@ struct TemplateEngineTests {
 
     // MARK: - Generated templates
 
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     /// Also Windows line ends, non-ASCII spaces and letters, other line breaks, and combining
     /// accents, also on a brace, a space or a tab: the parser steps over one-byte characters by
     /// their byte and asks the `String` where the others end.
@@ -153,7 +141,7 @@ struct TemplateEngineTests {
                          "missing", "zero"]
     static let names = values + ["items", "none", "words", "nested", "t"]
 
-    func generate(_ random: inout Generator, depth: Int) -> String {
+    func generate(_ random: inout SplitMix64, depth: Int) -> String {
         var result = ""
         for _ in 0..<(1 + random.next(5)) {
             switch random.next(depth > 2 ? 6 : 9) {
@@ -177,7 +165,7 @@ struct TemplateEngineTests {
 
     @Test("thousands of generated templates render as with swift-mustache")
     func generated() throws {
-        var random = Generator(state: 2026)
+        var random = SplitMix64(state: 2026)
         var compared = 0
         for _ in 0..<3000 {
             let template = generate(&random, depth: 0)
@@ -192,7 +180,7 @@ struct TemplateEngineTests {
 
     @Test("broken templates: briefpress's parser refuses exactly what swift-mustache refuses")
     func sameRefusals() {
-        var random = Generator(state: 77)
+        var random = SplitMix64(state: 77)
         var broken = 0
         for _ in 0..<4000 {
             var characters = Array(generate(&random, depth: 0))

@@ -1,6 +1,7 @@
 @testable import BriefsCore
 import Foundation
 import Testing
+import TestSupport
 
 /// Front matter is read from libyaml's events directly, and through Yams only when that fast
 /// way gives up (errors, aliases, repeated keys): both must give the same values and positions.
@@ -154,7 +155,7 @@ struct YAMLReaderTests {
         #expect(BlockYAMLReader.read(everything, path: "x.md", firstLine: 2) != nil)
         let insertions = [" ", "  ", "\n", "\n\n", ":", ": ", "#", " #", "-", "- ", "\"", "'", "|", ">", "|-", ">+", "[", "]",
                           ",", "\\", "x", "ä", "~", "\n  - ", "\n- ", "\nkey: ", "  # c\n", "'x'", "\"y\"", "[a, b]", "|\n    t\n"]
-        var random = Generator(state: 0x5EED)
+        var random = SplitMix64(state: 0x5EED)
         var read = 0
         var total = 0
         for base in bases {
@@ -194,18 +195,5 @@ struct YAMLReaderTests {
         }
         // Most mutations keep the document in the block reader's part of YAML.
         #expect(read > total / 4)
-    }
-
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
     }
 }

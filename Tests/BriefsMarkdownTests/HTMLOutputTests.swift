@@ -1,5 +1,6 @@
 @testable import BriefsMarkdown
 import Testing
+import TestSupport
 
 /// The renderer writes its HTML as bytes (`HTMLOutput`); these compare the byte appends with
 /// plain references on generated text: escapes, ASCII, multi-byte characters and emoji at
@@ -9,27 +10,10 @@ struct HTMLOutputTests {
     static let pieces = ["a", "Wort ", "ü", "€", "\u{1F600}", "\u{1F44D}\u{1F3FD}", "e\u{301}", "&", "<", ">", "\"",
                          "'", "\n", "\r\n", "\u{0}", " ", "?", "=", ";", "0123456", "ABCDEFGH", "&amp;", "\u{7F}"]
 
-    static func texts() -> [String] {
-        var generator = SplitMix64(state: 7)
-        var texts = pieces + [""]
-        for _ in 0..<3000 { texts.append((0..<generator.next(24)).map { _ in generator.pick(pieces) }.joined()) }
-        return texts
-    }
+    static func texts() -> [String] { SplitMix64.texts(from: pieces, seed: 7) }
 
-    /// The rules, one scalar at a time: `& < > "` escaped, `'` and everything else kept.
-    static func reference(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    /// The rules: `& < > "` escaped, `'` and everything else kept.
+    static func reference(_ text: String) -> String { ReferenceEscaping.markup(text, apostrophe: false, xml: false) }
 
     @Test("escaped text matches the plain rules, after what is already written")
     func escaping() {

@@ -1,5 +1,6 @@
 @testable import BriefsMarkdown
 import Testing
+import TestSupport
 
 /// The byte-based typography engine against the first, scalar-by-scalar one, on random text
 /// made of the characters the rules look at.
