@@ -1,21 +1,26 @@
 import CCmarkGFM
 import Synchronization
 
-/// libcmark-gfm 0.29 adds its extensions' special characters (`~` for strikethrough) to one
-/// global table when a parse starts and removes them when it ends
-/// (`cmark_manage_extensions_special_characters`), so two parses at once break each other's
-/// strikethrough. cmark's parsing is serialised; it is the cheap part (a few hundredths of a
-/// millisecond per brief), and converting its tree and rendering run in parallel. (Emptying the
+/// libcmark-gfm 0.29 adds its extensions' special characters (`~` for strikethrough, `:` and
+/// `w` for autolinks) to one global table when it starts parsing a document's inlines and
+/// removes them when it is done (`cmark_manage_extensions_special_characters`, inside
+/// `cmark_parser_finish`), so two inline parses at once break each other's strikethrough and
+/// autolinks. That part is serialised by this lock. Block parsing (`cmark_parser_feed`, a third
+/// of cmark's time) does not touch the table and runs on every core at once, each on a parser
+/// of its own; converting cmark's tree and rendering run in parallel too. (Emptying the
 /// extensions' character lists to stop the toggling does not work: cmark also uses them to
 /// find the extension that handles a delimiter, and loops without them.)
-///
-/// The lock guards one parser, made once and used for every parse: `cmark_parser_finish`
-/// resets it for the next document and keeps its options and extensions. Making a parser and
-/// attaching three extensions for each of a brief's sixteen fragments cost more than parsing
-/// its quotes. (It lives as long as the process.)
-private let cmarkParser = Mutex(ReusableParser.make())
+private let inlinePhase = Mutex(())
 
-/// A cmark parser behind `cmarkParser`'s lock, which is what makes passing it between threads safe.
+/// Parsers not in use. A parse takes one (or makes one when all are busy) and puts it back:
+/// `cmark_parser_finish` resets it for the next document and keeps its options and
+/// extensions. Making a parser and attaching three extensions for each of a brief's sixteen
+/// fragments cost more than parsing its quotes. There are never more than parses at once
+/// (a few); they live as long as the process.
+private let idleParsers = Mutex<[ReusableParser]>([])
+
+/// A cmark parser used by one parse at a time (`idleParsers` hands it out), which is what
+/// makes passing it between threads safe.
 private struct ReusableParser: @unchecked Sendable {
     let pointer: OpaquePointer?
 
@@ -53,10 +58,10 @@ enum MarkdownParser {
     static func parse(_ markdown: String) -> MarkdownNode {
         _ = coreExtensionsRegistered
         let source = SourceMap(markdown)
-        // Only cmark's own parsing holds the lock; copying its tree into Swift values does not.
-        guard let root = cmarkParser.withLock({ parser in parser.pointer.flatMap { parseTree(markdown, with: $0) } }) else {
-            return MarkdownNode(kind: .document, line: 1, column: 1)
-        }
+        let parser = idleParsers.withLock { $0.popLast() } ?? ReusableParser.make()
+        let root = parser.pointer.flatMap { parseTree(markdown, with: $0) }
+        if parser.pointer != nil { idleParsers.withLock { $0.append(parser) } }
+        guard let root else { return MarkdownNode(kind: .document, line: 1, column: 1) }
         defer { cmark_node_free(root) }
         var converter = TreeConverter(source: source)
         return converter.convert(root)
@@ -74,9 +79,16 @@ enum MarkdownParser {
                 }
             }
         }
-        // The document is detached from the parser, and the parser reset.
-        return cmark_parser_finish(parser)
+        // Inlines are parsed here (the global table, see `inlinePhase`); the document is
+        // detached from the parser, and the parser reset.
+        return inlinePhase.withLock { _ in FinishedDocument(pointer: cmark_parser_finish(parser)) }.pointer
     }
+}
+
+/// A document cmark just finished, handed out of `inlinePhase`'s lock (its tree is the
+/// caller's alone).
+private struct FinishedDocument: @unchecked Sendable {
+    let pointer: OpaquePointer?
 }
 
 // MARK: - Conversion
