@@ -5,7 +5,7 @@
 # Markdown table for BENCHMARKS.md.
 #
 # Usage: Scripts/bench-build.sh [path/to/briefpress] [N ...]   (default N: 100 1000 5000)
-# Environment: RUNS (default 3) full builds per size, the median is reported;
+# Environment: RUNS (default 5) full builds per size, the median is reported;
 #              SETTLE (default 35) seconds to wait after creating the sites;
 #              TMPDIR where sites and outputs go (default /tmp, on disk; TMPDIR=/dev/shm
 #              measures the same in memory, without the file system's share).
@@ -24,7 +24,7 @@ set -euo pipefail
 bin=${1:-.build/release/briefpress}
 shift || true
 sizes=${*:-100 1000 5000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 settle=${SETTLE:-35}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
@@ -64,13 +64,18 @@ for n in $sizes; do
   : >"$work/full-$n"
   for run in $(seq "$runs"); do
     rm -f "$site/.briefpress/build-cache"
+    # The last run's output goes to the disk first: the kernel writes a build's files back
+    # after it ended, and the next build would pay for that on the same two cores.
+    sync
     measure "$bin" build "$site" -o "$work/out-$n-$run" --no-pdf --quiet >>"$work/full-$n"
   done
   out="$work/out-$n-$runs"
   wall=$(awk '{ print $1 }' "$work/full-$n" | median)
   cpu=$(awk '{ print $2 + $3 }' "$work/full-$n" | median)
   user=$(awk '{ print $2 }' "$work/full-$n" | median)
+  sync
   floor=$( { /usr/bin/time -f "%e" cp -r "$work/out-$n-1" "$work/copy-$n"; } 2>&1 | tail -1)
+  sync
   rss=$(awk '{ print $4 }' "$work/full-$n" | sort -n | tail -1)
   changed=$(rebuilds_after_changing brief-00001)
   # The brief an editor most likely changes: the newest, first in the feeds, so both feeds are
