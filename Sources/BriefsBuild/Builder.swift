@@ -79,11 +79,11 @@ public struct Builder: Sendable {
         decodeKeyHasher.update(BuildCache.formatVersion)
         decodeKeyHasher.update(configText ?? "")
         let decodeKey = decodeKeyHasher.finalize()
-        let store = BriefStore()
         // Files the cache vouches for by their stamp are settled here; only the others are read
         // and decoded, in parallel.
         var decodedSlots = briefs.map { Self.cachedDecode($0, decodeKey: decodeKey, cache: cache) }
         let missing = decodedSlots.indices.filter { decodedSlots[$0] == nil }
+        let store = BriefStore(capacity: missing.count)
         let fresh = await Self.boundedMap(missing.map { briefs[$0] }, width: options.concurrency) { [site] index, file in
             Self.decode(file, index: index, site: site, decodeKey: decodeKey, cache: cache, store: store)
         }
@@ -501,8 +501,11 @@ public struct Builder: Sendable {
 /// as its page is written.
 final class BriefStore: @unchecked Sendable {
     private let lock = NSLock()
-    private var briefs: [String: Brief] = [:]
+    private var briefs: [String: Brief]
     private var total = 0
+
+    /// `capacity`: how many briefs will be put (the table is not grown, moving every brief, on the way).
+    init(capacity: Int) { briefs = Dictionary(minimumCapacity: capacity) }
 
     func put(_ brief: Brief) {
         lock.withLock {

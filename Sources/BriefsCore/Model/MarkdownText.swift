@@ -23,15 +23,44 @@ public struct TextOrigin: Sendable, Equatable {
     public var linesFollow: Bool
 
     /// For values YAML reflowed or unescaped (folded `>`, multi-line plain, quoted): the file
-    /// line and column of every character of the Markdown, found by aligning the two texts.
-    public var characterPositions: [FilePoint]?
-    /// Scalar offset at which each Markdown line starts, for `characterPositions`.
+    /// line and column of every character of the Markdown, found by aligning the two texts, as
+    /// runs of characters that stand one after another on a file line (a position per character
+    /// took sixteen bytes each, a tenth of a decoded brief's memory).
+    public var characterRuns: [CharacterRun]?
+    /// Scalar offset at which each Markdown line starts, for `characterRuns`.
     public var lineStarts: [Int]?
+    /// How many characters `characterRuns` covers.
+    public var characterCount = 0
 
     /// A line and column in a file, without the path.
     public struct FilePoint: Sendable, Equatable {
         public var line: Int
         public var column: Int
+    }
+
+    /// Characters from scalar offset `offset` on stand at `start`, the next ones in the columns
+    /// after it, up to the next run.
+    public struct CharacterRun: Sendable, Equatable {
+        public var offset: Int
+        public var start: FilePoint
+    }
+
+    /// Builds `characterRuns` from the characters' positions, one after another.
+    struct CharacterRuns {
+        private(set) var runs: [CharacterRun] = []
+        /// Characters added so far.
+        private(set) var count = 0
+
+        /// The next character stands at `point`: it continues the last run when that is the
+        /// column after the last character's on the same line.
+        mutating func add(_ point: FilePoint) {
+            if let last = runs.last, last.start.line == point.line, last.start.column + count - last.offset == point.column {
+                count += 1
+                return
+            }
+            runs.append(CharacterRun(offset: count, start: point))
+            count += 1
+        }
     }
 
     public init(path: String, firstLine: Int, columnOffset: Int, linesFollow: Bool) {
@@ -43,15 +72,28 @@ public struct TextOrigin: Sendable, Equatable {
 
     /// The file position of Markdown position (`line`, `column`), both 1-based.
     public func location(line: Int, column: Int) -> SourceLocation {
-        if let characterPositions, let lineStarts, !characterPositions.isEmpty, line >= 1, line <= lineStarts.count {
-            let index = min(max(0, lineStarts[line - 1] + column - 1), characterPositions.count - 1)
-            let point = characterPositions[index]
+        if let characterRuns, let lineStarts, characterCount > 0, line >= 1, line <= lineStarts.count {
+            let index = min(max(0, lineStarts[line - 1] + column - 1), characterCount - 1)
+            let point = Self.position(of: index, in: characterRuns)
             return SourceLocation(path: path, line: point.line, column: point.column)
         }
         if linesFollow || line == 1 {
             return SourceLocation(path: path, line: firstLine + line - 1, column: column + columnOffset)
         }
         return SourceLocation(path: path, line: firstLine, column: 1 + columnOffset)
+    }
+
+    /// The file position of the character at scalar offset `index`: in the last run that starts
+    /// at or before it (found by halving; runs are in offset order and the first starts at 0).
+    static func position(of index: Int, in runs: [CharacterRun]) -> FilePoint {
+        var low = 0
+        var high = runs.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].offset <= index { low = middle } else { high = middle - 1 }
+        }
+        let run = runs[low]
+        return FilePoint(line: run.start.line, column: run.start.column + index - run.offset)
     }
 }
 
@@ -61,7 +103,7 @@ extension TextOrigin {
     /// the file, skipping what YAML removed (line breaks, indentation, quotes, escapes).
     static func aligned(text: String, fileLines: SourceLines, start: FilePoint, path: String) -> TextOrigin {
         var origin = TextOrigin(path: path, firstLine: start.line, columnOffset: start.column - 1, linesFollow: false)
-        var positions: [FilePoint] = []
+        var runs = CharacterRuns()
         var starts = [0]
         var line = start.line
         var column = start.column
@@ -88,12 +130,13 @@ extension TextOrigin {
                 column = probeColumn
                 fileLine = probe
             }
-            positions.append(FilePoint(line: line, column: column))
+            runs.add(FilePoint(line: line, column: column))
             if found, column - 1 < fileLine.count { column += 1 }
             offset += 1
             if scalar == "\n" { starts.append(offset) }
         }
-        origin.characterPositions = positions
+        origin.characterRuns = runs.runs
+        origin.characterCount = runs.count
         origin.lineStarts = starts
         return origin
     }
