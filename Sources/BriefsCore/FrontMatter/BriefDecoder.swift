@@ -211,7 +211,9 @@ extension FieldReader {
         guard let node else { return [] }
         let items = list(node, name: name)
         if items.isEmpty { report(FrontMatterProblem.emptyValue(field: name), at: node.location) }
+        // Sized once: a grown array keeps unused room for as long as the brief waits to be rendered.
         var result: [BriefSection] = []
+        result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
             guard var fields = fields(item, name: name) else { continue }
             // Where a problem sits ("recommendation 2"): made only for a message.
@@ -228,8 +230,10 @@ extension FieldReader {
 
     private mutating func quotes(_ node: YAMLNode?, context: @autoclosure () -> String) -> [Quote] {
         guard let node else { return [] }
+        let items = list(node, name: "quotes")
         var result: [Quote] = []
-        for (index, item) in list(node, name: "quotes").enumerated() {
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
             guard var fields = fields(item, name: "quotes") else { continue }
             let text = self.markdown(fields["text"], name: "text", required: true,
                                      context: "quote \(index + 1) of \(context())", at: fields.location)
