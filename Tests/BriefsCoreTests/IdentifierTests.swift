@@ -64,6 +64,23 @@ struct IdentifierTests {
         #expect(License.suggestion(for: "CC-BY4.0") == "CC-BY-4.0")
     }
 
+    @Test("every known license is found in any case, as Foundation's case-insensitive comparison finds it")
+    func licensesInAnyCase() {
+        for license in License.known {
+            let mixed = String(license.spdx.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.lowercased()) : $0.element })
+            for spelling in [license.spdx, license.spdx.lowercased(), license.spdx.uppercased(), mixed] {
+                #expect(License.named(spelling) == license, "\(spelling)")
+            }
+            for near in [license.spdx + " ", " " + license.spdx, String(license.spdx.dropLast()), license.spdx + "0"] {
+                #expect(License.named(near) == License.known.first { $0.spdx.caseInsensitiveCompare(near) == .orderedSame })
+            }
+        }
+        // Not ASCII: the long way, the same answer as comparing with each id.
+        for text in ["CC-BY-4.0\u{0301}", "ＣＣ-BY-4.0", "CC-BY-ſA-4.0", "cc-by-4.0\u{200B}"] {
+            #expect(License.named(text) == License.known.first { $0.spdx.caseInsensitiveCompare(text) == .orderedSame })
+        }
+    }
+
     @Test("Slugs and file name suggestions")
     func slugs() {
         #expect(Slugify.isValid("wohnen-im-alter-2"))
