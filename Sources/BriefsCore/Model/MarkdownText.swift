@@ -26,11 +26,11 @@ public struct TextOrigin: Sendable, Equatable {
     /// line and column of every character of the Markdown, found by aligning the two texts, as
     /// runs of characters that stand one after another on a file line (a position per character
     /// took sixteen bytes each, a tenth of a decoded brief's memory).
-    public var characterRuns: [CharacterRun]?
+    public private(set) var characterRuns: [CharacterRun]?
     /// Scalar offset at which each Markdown line starts, for `characterRuns`.
-    public var lineStarts: [Int]?
+    public private(set) var lineStarts: [Int]?
     /// How many characters `characterRuns` covers.
-    public var characterCount = 0
+    public private(set) var characterCount = 0
 
     /// A line and column in a file, without the path.
     public struct FilePoint: Sendable, Equatable {
@@ -72,7 +72,7 @@ public struct TextOrigin: Sendable, Equatable {
 
     /// The file position of Markdown position (`line`, `column`), both 1-based.
     public func location(line: Int, column: Int) -> SourceLocation {
-        if let characterRuns, let lineStarts, characterCount > 0, line >= 1, line <= lineStarts.count {
+        if let characterRuns, let lineStarts, !characterRuns.isEmpty, characterCount > 0, line >= 1, line <= lineStarts.count {
             let index = min(max(0, lineStarts[line - 1] + column - 1), characterCount - 1)
             let point = Self.position(of: index, in: characterRuns)
             return SourceLocation(path: path, line: point.line, column: point.column)
