@@ -200,7 +200,13 @@ public struct Builder: Sendable {
             let committed = transaction != nil && !report.failed
             // The folders of the briefs rendered in this run, as the build left them (on both
             // cores: after a full build these are thousands of `stat`s).
-            let folderStamps = committed ? transaction.map { Self.folderStamps(of: assembly.cacheRecords, in: $0.target) } : nil
+            var folderStamps: [FileStamp?]?
+            if committed, let transaction {
+                let folders = assembly.cacheRecords.map { record in
+                    record.reused ? nil : record.record.files.first.map { FileSystem.folder(of: $0.path) }
+                }
+                folderStamps = OutputTransaction.stamps(of: folders, in: transaction.target)
+            }
             // Records whose feed entries point into feeds that were not written stay out.
             // One record and one link check per brief, both in feed order.
             for (index, ((path, key, record, reused), linkCheck)) in zip(assembly.cacheRecords, linkChecks).enumerated()
@@ -251,25 +257,6 @@ public struct Builder: Sendable {
 
     static func fails(_ diagnostics: [Diagnostic], strict: Bool) -> Bool {
         diagnostics.hasErrors || (strict && diagnostics.warningCount > 0)
-    }
-
-    /// For each record, the stamp of the output folder that holds its page, when the brief was
-    /// rendered in this run (`nil` for one taken from the cache, or a folder not there).
-    /// Looked up relative to the open output folder: the kernel walks two names, not the whole path.
-    static func folderStamps(of records: [(path: String, key: UInt64, record: RenderRecord, reused: Bool)],
-                             in target: String) -> [FileStamp?] {
-        let folder = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard folder >= 0 else { return [FileStamp?](repeating: nil, count: records.count) }
-        defer { close(folder) }
-        return Parallel.mapParts(count: records.count) { range in
-            range.map { index -> FileStamp? in
-                let (_, _, record, reused) = records[index]
-                guard !reused, let page = record.files.first else { return nil }
-                var info = stat()
-                let path = FileSystem.folder(of: page.path)
-                return fstatat(folder, path.isEmpty ? "." : path, &info, 0) == 0 ? FileStamp(info) : nil
-            }
-        }.flatMap { $0 }
     }
 
     // MARK: - Decoding

@@ -55,29 +55,25 @@ struct SitePageRenderer: Sendable {
 
     /// The start of a summary, cut at a word so the list stays scannable.
     static func excerpt(_ text: String, limit: Int = 280) -> String {
-        if let simple = simpleCut(text, limit: limit) {
-            guard let cut = simple else { return text }
-            // Every scalar of the cut is a character of its own: the last space is found on bytes.
-            let end = cut.utf8.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex
-            return cut[..<end].trimmingPunctuationAndSpaces() + " …"
-        }
+        let simple = simpleCut(text, limit: limit)
         // Walks `limit` characters at most: counting the whole text first cost twice that.
-        guard let limitIndex = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+        guard let limitIndex = simple ?? text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
               limitIndex != text.endIndex else { return text }
         let cut = text[..<limitIndex]
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingPunctuationAndSpaces() + " …"
+        // Where every scalar of the cut is a character of its own, the last space is found on bytes.
+        let space = simple != nil ? cut.utf8.lastIndex(of: UInt8(ascii: " ")) : cut.lastIndex(of: " ")
+        return cut[..<(space ?? cut.endIndex)].trimmingPunctuationAndSpaces() + " …"
     }
 
-    /// The first `limit` characters of `text` where each of them, and the one after them, is a
-    /// single scalar that is a character of its own whatever stands around it (`isAlone`):
-    /// the text is then cut by counting scalars instead of asking the grapheme rules at every
-    /// step, which was most of a summary's cost. `.some(nil)`: the text has no more than
-    /// `limit` characters; `nil`: another scalar came first (the caller then counts characters).
-    static func simpleCut(_ text: String, limit: Int) -> Substring?? {
+    /// Where the first `limit` characters of `text` end (its end when it has no more), when each
+    /// of them, and the one after them, is a single scalar that is a character of its own
+    /// whatever stands around it (`isAlone`): the text is then cut by counting scalars instead of
+    /// asking the grapheme rules at every step, which was most of a summary's cost. `nil`:
+    /// another scalar came first (the caller then counts characters).
+    static func simpleCut(_ text: String, limit: Int) -> String.Index? {
         // On the UTF-8 bytes: stepping through `unicodeScalars` cost fifty instructions a scalar.
         var contiguous = text
-        let cut = contiguous.withUTF8 { bytes -> Int?? in
+        let cut = contiguous.withUTF8 { bytes -> Int? in
             /// The length of the scalar at `offset` when it is a character of its own.
             func aloneLength(at offset: Int) -> Int? {
                 let lead = bytes[offset]
@@ -91,18 +87,15 @@ struct SitePageRenderer: Sendable {
             }
             var offset = 0
             for _ in 0..<limit {
-                guard offset < bytes.count else { return .some(nil) }
+                guard offset < bytes.count else { return bytes.count }
                 guard let length = aloneLength(at: offset) else { return nil }
                 offset += length
             }
-            guard offset < bytes.count else { return .some(nil) }
             // The next character must start here: its first scalar must not join the last one.
-            guard aloneLength(at: offset) != nil else { return nil }
-            return .some(offset)
+            guard offset == bytes.count || aloneLength(at: offset) != nil else { return nil }
+            return offset
         }
-        guard let cut else { return nil }
-        guard let offset = cut else { return .some(nil) }
-        return .some(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: offset)])
+        return cut.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// Whether a scalar is a character of its own next to any other (Unicode's grapheme break
