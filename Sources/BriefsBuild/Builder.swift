@@ -83,6 +83,7 @@ public struct Builder: Sendable {
         // and decoded, in parallel.
         var decodedSlots = briefs.map { Self.cachedDecode($0, decodeKey: decodeKey, cache: cache) }
         let missing = decodedSlots.indices.filter { decodedSlots[$0] == nil }
+        FilePrefetch.start(missing.map { briefs[$0].fullPath })
         let store = BriefStore(capacity: missing.count)
         let fresh = await Self.boundedMap(missing.map { briefs[$0] }, width: options.concurrency) { [site] index, file in
             Self.decode(file, index: index, site: site, decodeKey: decodeKey, cache: cache, store: store)
