@@ -188,53 +188,42 @@ public struct Builder: Sendable {
             report.files = (assembly.files + feedTexts).sorted { $0.path < $1.path }
         }
         if options.pdfOnDemand { report.themeDigest = context.themeDigest ?? "" }
+        var cacheUpdated = false
+        var cacheUpdate = CacheUpdate(
+            cache: cache, records: assembly.cacheRecords, linkChecks: linkChecks, briefPaths: Set(briefs.map(\.path)),
+            startedAt: startedAt, file: options.cache == nil ? options.cacheFile : nil, logger: logger)
         if let transaction, !report.failed {
             if let pdfStage, !assembly.pdfJobs.isEmpty {
                 report.pdf = try await Self.makePDFs(assembly.pdfJobs, stage: pdfStage, theme: theme, transaction: transaction)
                 timer.finish("PDFs (\(report.pdf.rendered) rendered)")
             }
             report.pdf.reused += assembly.reusedPDFs
-            report.filesWritten = try transaction.commit()
-            timer.finish("write (\(report.filesWritten) files changed)")
+            if transaction.mode == .fresh, cache != nil {
+                // A fresh output's folders and feeds are final before it is moved into place
+                // (the move renames its top folder only, which changes neither the time nor the
+                // inode of anything inside), so the build cache is updated and saved on another
+                // core while this one writes the manifest and moves the output into place (the
+                // two were a twentieth of a 5,000-brief build, one after the other). Should the
+                // move fail, the saved records point into an output that is not there, which the
+                // next build, fresh again, does not reuse anyway.
+                // Opened before the move, the fresh folder is looked at wherever it is by then.
+                let folder = OpenFolder(transaction.root)
+                cacheUpdate.committed = (output: transaction.target, folder: folder)
+                let update = cacheUpdate
+                async let saved: Void = Task.detached { update.run() }.value
+                report.filesWritten = try transaction.commit()
+                await saved
+                timer.finish("write (\(report.filesWritten) files changed) and build cache")
+                cacheUpdated = true
+            } else {
+                report.filesWritten = try transaction.commit()
+                timer.finish("write (\(report.filesWritten) files changed)")
+                cacheUpdate.committed = (output: transaction.target, folder: OpenFolder(transaction.target))
+            }
         }
-        if let cache {
-            let committed = transaction != nil && !report.failed
-            // The folders of the briefs rendered in this run, as the build left them (on both
-            // cores: after a full build these are thousands of `stat`s).
-            var folderStamps: [FileStamp?]?
-            if committed, let transaction {
-                let folders = assembly.cacheRecords.map { record in
-                    record.reused ? nil : record.record.files.first.map { FileSystem.folder(of: $0.path) }
-                }
-                folderStamps = OutputTransaction.stamps(of: folders, in: transaction.target)
-            }
-            // Records whose feed entries point into feeds that were not written stay out.
-            // One record and one link check per brief, both in feed order.
-            for (index, ((path, key, record, reused), linkCheck)) in zip(assembly.cacheRecords, linkChecks).enumerated()
-            where cache.keepsFeedText || committed || (transaction == nil && !reused) {
-                guard var entry = cache.entry(path) else { continue }
-                // A reused brief changes at most where its entries stand in the feeds, and what the link check found.
-                if reused, entry.renderKey == key {
-                    if entry.render?.feed != record.feed { cache.updateFeed(path, record.feed) }
-                    if entry.render?.linkCheck != linkCheck { cache.updateLinkCheck(path, linkCheck) }
-                    continue
-                }
-                var record = record
-                record.linkCheck = linkCheck
-                if let folderStamps, !reused { record.folder = folderStamps[index] }
-                entry.renderKey = key
-                entry.render = record
-                cache.store(path, entry)
-            }
-            cache.finishBuild(keeping: Set(briefs.map(\.path)), startedAt: startedAt,
-                              feeds: committed ? transaction.flatMap { Self.feedStamps(output: $0.target) } : cache.feedFiles)
-            if options.cache == nil, let file = options.cacheFile {
-                do {
-                    try cache.save(to: file)
-                } catch {
-                    logger.warning("the build cache \(file.path) could not be written: \(error)")
-                }
-            }
+        if cache != nil, !cacheUpdated {
+            cacheUpdate.wroteNothing = transaction == nil
+            cacheUpdate.run()
             timer.finish("build cache")
         }
         if !options.freesMemoryWhenDone { ProcessLifetime.keep(cache as Any, context, decoded, assembly, published, facts) }

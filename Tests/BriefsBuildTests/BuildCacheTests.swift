@@ -79,6 +79,22 @@ struct BuildCacheTests {
         #expect(touched.filesWritten == 0)
     }
 
+    @Test("a first build into an empty folder, which swaps the new output in, leaves a cache the next build reuses in full")
+    func firstBuildIntoEmptyFolder() async throws {
+        let site = try Self.site(count: 40)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        let first = try await build(site)
+        #expect(first.diagnostics.isEmpty)
+        #expect(first.filesWritten > 0)
+        // The cache took the stamps of the folders and feeds while the output was moved into
+        // place: they must be those of the output as it stands now.
+        let unchanged = try await build(site)
+        #expect(unchanged.reusedBriefs == 40)
+        #expect(unchanged.filesWritten == 0)
+        #expect(published(site) == (try await freshFiles(site)))
+    }
+
     @Test("an in-place rebuild replaces changed files and leaves no temporary file behind")
     func noTemporaryFiles() async throws {
         let site = try Self.site(count: 3)

@@ -229,15 +229,14 @@ final class OutputTransaction: @unchecked Sendable {
     /// relative to the open output folder (the kernel walks the relative path's names only),
     /// in `parts` contiguous parts on as many cores.
     static func stamps(of paths: [String?], in target: String, parts: Int = 2) -> [FileStamp?] {
-        let descriptor = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return [FileStamp?](repeating: nil, count: paths.count) }
-        defer { close(descriptor) }
+        stamps(of: paths, in: OpenFolder(target), parts: parts)
+    }
+
+    /// `stamps(of:in:parts:)` in a folder opened already.
+    static func stamps(of paths: [String?], in folder: OpenFolder, parts: Int = 2) -> [FileStamp?] {
+        guard folder.isOpen else { return [FileStamp?](repeating: nil, count: paths.count) }
         return Parallel.mapParts(count: paths.count, parts: parts) { range in
-            range.map { index -> FileStamp? in
-                guard let path = paths[index] else { return nil }
-                var info = stat()
-                return fstatat(descriptor, path.isEmpty ? "." : path, &info, 0) == 0 ? FileStamp(info) : nil
-            }
+            range.map { index -> FileStamp? in paths[index].flatMap { folder.stamp(of: $0) } }
         }.flatMap { $0 }
     }
 
