@@ -125,7 +125,7 @@ enum FileSystem {
 
     /// `path` with a name no other file has: `.index.html.briefpress-<pid>` beside it.
     static func temporaryPath(for path: String) -> String {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
         return String(path[..<slash]) + "." + String(path[slash...]) + ".briefpress-\(getpid())"
     }
 

@@ -314,7 +314,8 @@ final class OutputTransaction: @unchecked Sendable {
     }
 
     private func makeParent(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/") else { return }
+        // On bytes: a search by characters cost thousands of instructions per file.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let parent = String(path[..<slash])
         if lock.withLock({ folders.contains(parent) }) { return }
         try FileSystem.makeDirectories(parent)
