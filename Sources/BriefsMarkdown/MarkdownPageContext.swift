@@ -29,10 +29,8 @@ public struct MarkdownPageContext: Sendable, Equatable {
     /// Returns `id` itself if it is still free, otherwise the first free `id-2`, `id-3` …,
     /// and marks the result used.
     public mutating func claim(_ id: String) -> String {
-        guard usedIDs.contains(id) else {
-            usedIDs.insert(id)
-            return id
-        }
+        // One hash of the id, not two: inserted unless taken (the usual case).
+        if usedIDs.insert(id).inserted { return id }
         // Used ids are never released, so every suffix below `nextSuffix` is still taken.
         var suffix = nextSuffix[id] ?? 2
         var candidate = "\(id)-\(suffix)"
