@@ -198,6 +198,7 @@ public struct Builder: Sendable {
                 timer.finish("PDFs (\(report.pdf.rendered) rendered)")
             }
             report.pdf.reused += assembly.reusedPDFs
+            cacheUpdate.committed = (output: transaction.target, folder: transaction.openFolder)
             if transaction.mode == .fresh, cache != nil {
                 // A fresh output's folders and feeds are final before it is moved into place
                 // (the move renames its top folder only, which changes neither the time nor the
@@ -205,10 +206,8 @@ public struct Builder: Sendable {
                 // core while this one writes the manifest and moves the output into place (the
                 // two were a twentieth of a 5,000-brief build, one after the other). Should the
                 // move fail, the saved records point into an output that is not there, which the
-                // next build, fresh again, does not reuse anyway.
-                // Opened before the move, the fresh folder is looked at wherever it is by then.
-                let folder = OpenFolder(transaction.root)
-                cacheUpdate.committed = (output: transaction.target, folder: folder)
+                // next build, fresh again, does not reuse anyway. (The transaction holds the
+                // fresh folder open, so its stamps are taken wherever it is by then.)
                 let update = cacheUpdate
                 async let saved: Void = Task.detached { update.run() }.value
                 report.filesWritten = try transaction.commit()
@@ -218,7 +217,6 @@ public struct Builder: Sendable {
             } else {
                 report.filesWritten = try transaction.commit()
                 timer.finish("write (\(report.filesWritten) files changed)")
-                cacheUpdate.committed = (output: transaction.target, folder: OpenFolder(transaction.target))
             }
         }
         if cache != nil, !cacheUpdated {

@@ -101,15 +101,13 @@ enum AbsoluteLinks {
         // cost a thousand instructions a link.
         let baseBytes = Array(base.utf8)
         let slash = UInt8(ascii: "/")
-        // What is kept of the base: the text before its last slash, which holds `parts` parts.
-        var end = baseBytes.lastIndex(of: slash) ?? 0
-        var parts = baseBytes.reduce(0) { $0 + ($1 == slash ? 1 : 0) }
+        // The base's slashes: the text before the last one is kept, each `..` drops the part
+        // after the one before it, never the scheme and host (before the third).
+        var slashes = baseBytes.indices.filter { baseBytes[$0] == slash }
         var path = Substring(value)
         if path.utf8.first == slash {
-            // The scheme and host: the text before the base's third slash.
-            guard parts >= 3, let third = baseBytes.indices.lazy.filter({ baseBytes[$0] == slash }).dropFirst(2).first
-            else { return value }
-            return String(decoding: baseBytes[..<third], as: UTF8.self) + path
+            guard slashes.count >= 3 else { return value }
+            return String(decoding: baseBytes[..<slashes[2]], as: UTF8.self) + path
         }
         while path.utf8.starts(with: "../".utf8) || path.utf8.starts(with: "./".utf8) {
             if path.utf8.starts(with: "./".utf8) {
@@ -117,11 +115,8 @@ enum AbsoluteLinks {
                 continue
             }
             path = path.dropFirst(3)
-            if parts > 3 {
-                end = baseBytes[..<end].lastIndex(of: slash) ?? 0
-                parts -= 1
-            }
+            if slashes.count > 3 { slashes.removeLast() }
         }
-        return String(decoding: baseBytes[..<end], as: UTF8.self) + "/" + path
+        return String(decoding: baseBytes[..<(slashes.last ?? 0)], as: UTF8.self) + "/" + path
     }
 }

@@ -4,11 +4,11 @@ import Foundation
 ///
 /// On the machines this was measured on, a file nobody read for a few seconds is often no
 /// longer cached (the host takes idle memory back), and a task that reads it waits for the disk,
-/// about a tenth of a millisecond per brief file, with its core idle: a cold build of 5,000
-/// briefs spent 100-300 ms of its decoding waiting (200 ms of decoding with the files cached,
-/// 320-580 ms without). `POSIX_FADV_WILLNEED` starts a file's reads and returns without waiting
-/// for them; one thread of its own asks for the files in the order the tasks read them, and is
-/// soon far ahead of them (about 10 µs per file when the disk has to be asked, 3 µs when the
+/// about a tenth of a millisecond per brief file, with its core idle: decoding 5,000 briefs took
+/// 220-250 ms with the files cached and 670-885 ms with them evicted (BENCHMARKS.md, ninth
+/// round). `POSIX_FADV_WILLNEED` starts a file's reads and returns without waiting for them;
+/// one thread of its own asks for the files in the order the tasks read them, and is soon far
+/// ahead of them (about 10 µs per file when the disk has to be asked, 3 µs when the
 /// file is cached already).
 enum FilePrefetch {
     /// Fewer files than this are read as they come (a rebuild after an edit).

@@ -64,9 +64,11 @@ final class OutputTransaction: @unchecked Sendable {
     private var finished = false
     /// Whether this build's `writingPrefix` marker is in the output.
     private var markedWriting = false
-    /// The output folder, open, when updating in place: reused briefs' folders are looked at
-    /// relative to it (one path component for the kernel to walk instead of the whole path).
-    private var targetDescriptor: Int32 = -1
+    /// The folder this build writes, open: the output itself when updating in place (reused
+    /// briefs' folders are looked at relative to it, one path component for the kernel to walk
+    /// instead of the whole path), or the fresh folder, which stays open while `commit` moves
+    /// it into place, so its stamps can be taken wherever it is.
+    let openFolder: OpenFolder
     /// Stamps of output folders taken ahead of time (`folderStamps(in:folders:)`), by path.
     private let lookedAhead: [String: FileStamp]
 
@@ -111,10 +113,11 @@ final class OutputTransaction: @unchecked Sendable {
             root = parent + "/." + name + ".new-\(getpid())"
             try? FileManager.default.removeItem(atPath: root)
             try FileSystem.makeDirectories(root)
+            openFolder = OpenFolder(root)
         } else {
             mode = .inPlace
             root = path
-            targetDescriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            openFolder = OpenFolder(path)
             Self.removeLeftovers(in: path)
         }
         if mode == .inPlace, let spares, let (folder, lock) = Self.spareFolder(spares.standardizedFileURL.path, besides: path) {
@@ -199,11 +202,8 @@ final class OutputTransaction: @unchecked Sendable {
             if let seen = lookedAhead[folderPath] {
                 guard seen == folder else { return false }
             } else {
-                var info = stat()
-                let found = targetDescriptor >= 0
-                    ? fstatat(targetDescriptor, folderPath.isEmpty ? "." : folderPath, &info, 0)
-                    : stat(target + "/" + folderPath, &info)
-                guard found == 0, FileStamp(info) == folder else { return false }
+                let found = openFolder.isOpen ? openFolder.stamp(of: folderPath) : FileStamp.of(target + "/" + folderPath)
+                guard let found, found == folder else { return false }
             }
         } else {
             guard records.allSatisfy({ access(target + "/" + $0.path, F_OK) == 0 }) else { return false }
@@ -217,22 +217,16 @@ final class OutputTransaction: @unchecked Sendable {
     /// build waits for its cache to load moves 1,000 system calls off the critical path.
     static func folderStamps(in target: URL, folders: [String]) -> [String: FileStamp] {
         // On this core: the cache loads on the others meanwhile.
-        let stamps = Self.stamps(of: folders, in: target.standardizedFileURL.path, parts: 1)
+        let stamps = Self.stamps(of: folders, in: OpenFolder(target.standardizedFileURL.path), parts: 1)
         var found: [String: FileStamp] = [:]
         found.reserveCapacity(folders.count)
         for (folder, stamp) in zip(folders, stamps) { found[folder] = stamp }
         return found
     }
 
-    /// The stamp of each of `paths` (relative to the output folder `target`; `""` is the folder
-    /// itself) in their order: `nil` for one that is not there or not asked for. Looked up
-    /// relative to the open output folder (the kernel walks the relative path's names only),
-    /// in `parts` contiguous parts on as many cores.
-    static func stamps(of paths: [String?], in target: String, parts: Int = 2) -> [FileStamp?] {
-        stamps(of: paths, in: OpenFolder(target), parts: parts)
-    }
-
-    /// `stamps(of:in:parts:)` in a folder opened already.
+    /// The stamp of each of `paths` (relative to the open output `folder`; `""` is the folder
+    /// itself) in their order: `nil` for one that is not there or not asked for. The kernel
+    /// walks the relative path's names only; `parts` contiguous parts on as many cores.
     static func stamps(of paths: [String?], in folder: OpenFolder, parts: Int = 2) -> [FileStamp?] {
         guard folder.isOpen else { return [FileStamp?](repeating: nil, count: paths.count) }
         return Parallel.mapParts(count: paths.count, parts: parts) { range in
@@ -484,7 +478,6 @@ final class OutputTransaction: @unchecked Sendable {
 
     deinit {
         rollback()
-        if targetDescriptor >= 0 { close(targetDescriptor) }
         if spareLock >= 0 { close(spareLock) }
     }
 
